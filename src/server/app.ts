@@ -1,0 +1,137 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import ajvErrors from 'ajv-errors';
+import type { Redis } from 'ioredis';
+import { cookieSecure, type Config } from './platform/config/config.js';
+import type { Database } from './platform/db/dialect/index.js';
+import { authPlugin } from './platform/http/auth.js';
+import { errorHandler } from './platform/http/errors.js';
+import { healthRoutes } from './platform/http/health.js';
+import { registerRateLimits } from './platform/http/rate-limit.js';
+import { sessionCookie } from './platform/http/session-cookie.js';
+import { registerWebClient } from './platform/http/web.js';
+import { loggerOptions } from './platform/observability/logging.js';
+import { metricsPlugin } from './platform/observability/metrics.js';
+import { accountsRoutes } from './modules/accounts/accounts.routes.js';
+import { createAccountsService } from './modules/accounts/accounts.service.js';
+import { groupsRoutes } from './modules/groups/groups.routes.js';
+import { createGroupsService } from './modules/groups/groups.service.js';
+import { createCrisisLinesService } from './modules/safety/crisis-lines.js';
+import { safetyRoutes } from './modules/safety/safety.routes.js';
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  redis: Redis | null;
+  /** Where the built web client lives; defaults to dist/web. */
+  webDir?: string;
+  /** Where logs go; stdout unless a test listens. */
+  logStream?: { write(line: string): void };
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const defaultWebDir = path.resolve(here, '../../dist/web');
+
+/**
+ * Builds Kindred's HTTP server. This file is the table of contents: platform plugins
+ * first, then each module, registered explicitly.
+ */
+export async function buildApp({ config, database, redis, webDir = defaultWebDir, logStream }: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(config.LOG_LEVEL, logStream),
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    // A number trusts that many hops of X-Forwarded-For (Fastify accepts it; its types do not say so).
+    trustProxy: (config.TRUST_PROXY > 0 ? config.TRUST_PROXY : false) as boolean,
+    ajv: { customOptions: { allErrors: true }, plugins: [ajvErrors as never] },
+    return503OnClosing: true,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const secure = cookieSecure(config);
+  const { db } = database;
+
+  // --- platform ---
+  app.setErrorHandler(errorHandler);
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(secure ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    referrerPolicy: { policy: 'no-referrer' },
+    hsts: secure,
+  });
+  // Nothing in Kindred is for search engines.
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('X-Robots-Tag', 'noindex, nofollow, noarchive');
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Kindred API', version: '1', description: 'The HTTP API behind the Kindred web client.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: sessionCookie(secure).name },
+          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+        },
+      },
+    },
+  });
+  await registerRateLimits(app, redis);
+  await app.register(metricsPlugin);
+
+  // --- modules ---
+  const cookieJar = sessionCookie(secure);
+  const accounts = createAccountsService({ db, sessionDays: config.SESSION_DAYS });
+  const groups = createGroupsService({ db });
+  const crisisLines = createCrisisLinesService();
+  await app.register(authPlugin, { resolve: (token) => accounts.resolveSession(token), cookie: cookieJar });
+
+  await app.register(
+    async (api) => {
+      await api.register(
+        accountsRoutes({
+          accounts,
+          cookie: cookieJar,
+          knownCountries: crisisLines.knownCountries,
+          limits: {
+            signUpPerHour: config.SIGNUP_LIMIT_PER_HOUR,
+            logInPer15Min: config.LOGIN_LIMIT_PER_15_MIN,
+            recoveryPerHour: config.RECOVERY_LIMIT_PER_HOUR,
+          },
+        }),
+      );
+      await api.register(groupsRoutes({ groups }));
+      await api.register(safetyRoutes({ crisisLines, defaultCountry: config.DEFAULT_COUNTRY }));
+    },
+    { prefix: '/api/v1' },
+  );
+
+  // --- operations ---
+  await app.register(healthRoutes({ db, redis }));
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await registerWebClient(app, webDir);
+
+  if (config.SEED_DEFAULT_GROUPS === 'true') {
+    app.addHook('onReady', async () => {
+      if (await groups.seedDefaults()) app.log.info('created the default groups');
+    });
+  }
+  return app;
+}

@@ -1,0 +1,70 @@
+import { loadConfig } from './platform/config/config.js';
+import { openDatabase, sqliteFileIn } from './platform/db/dialect/index.js';
+import { migrateToLatest } from './platform/db/migrations/index.js';
+import { createAccountsService } from './modules/accounts/accounts.service.js';
+import { createGroupsService } from './modules/groups/groups.service.js';
+import { HANDLE_MAX, HANDLE_MIN, HANDLE_PATTERN } from '../shared/rules.js';
+
+const USAGE = `Usage: npm run cli -- <command>
+
+Commands:
+  migrate               bring the database schema up to date
+  create-admin <handle> make <handle> an admin, creating the account if it does not exist
+  seed                  create the default groups (only if they were never created)
+`;
+
+/** `npm run cli -- <command>`: operator tasks against the configured database. */
+async function run(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  if (!command || command === 'help' || command === '--help') {
+    process.stdout.write(USAGE);
+    return command ? 0 : 1;
+  }
+  const config = loadConfig();
+  const { db } = openDatabase({ url: config.DATABASE_URL, sqliteFile: sqliteFileIn(config.DATA_DIR) });
+  try {
+    await migrateToLatest(db);
+    switch (command) {
+      case 'migrate':
+        process.stdout.write('The database is up to date.\n');
+        return 0;
+      case 'seed': {
+        const created = await createGroupsService({ db }).seedDefaults();
+        process.stdout.write(created ? 'Created the default groups.\n' : 'The default groups were created before; nothing to do.\n');
+        return 0;
+      }
+      case 'create-admin': {
+        const handle = args[0]?.trim() ?? '';
+        if (handle.length < HANDLE_MIN || handle.length > HANDLE_MAX || !new RegExp(HANDLE_PATTERN).test(handle)) {
+          process.stderr.write(`Please give a handle of ${HANDLE_MIN}–${HANDLE_MAX} letters, digits, _ or -.\n${USAGE}`);
+          return 1;
+        }
+        const result = await createAccountsService({ db, sessionDays: config.SESSION_DAYS }).createOrPromoteAdmin(handle);
+        if (result.created) {
+          process.stdout.write(
+            `Created the admin account "${handle}".\n` +
+              `  Passphrase (change it in Settings after logging in): ${result.passphrase}\n` +
+              `  Recovery code (keep it safe; it resets the passphrase): ${result.recoveryCode}\n` +
+              'These are shown only once.\n',
+          );
+        } else {
+          process.stdout.write(`"${handle}" is now an admin.\n`);
+        }
+        return 0;
+      }
+      default:
+        process.stderr.write(`Unknown command "${command}".\n${USAGE}`);
+        return 1;
+    }
+  } finally {
+    await db.destroy();
+  }
+}
+
+run(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,27 @@
+import type { AdminMember, MemberSelf } from '../../../shared/api.js';
+import type { Role } from '../../../shared/rules.js';
+import type { MemberRow } from '../../platform/db/schema.js';
+
+/** The only shapes in which a member leaves the server. */
+
+export function presentSelf(row: Pick<MemberRow, 'id' | 'handle' | 'country' | 'language' | 'created_at'>, roles: Role[]): MemberSelf {
+  return {
+    id: row.id,
+    handle: row.handle,
+    country: row.country,
+    language: row.language,
+    roles: withMember(roles),
+    createdAt: row.created_at,
+  };
+}
+
+export function presentAdminMember(row: Pick<MemberRow, 'id' | 'handle' | 'created_at'>, roles: Role[]): AdminMember {
+  return { id: row.id, handle: row.handle, roles: withMember(roles), createdAt: row.created_at };
+}
+
+/** Everyone is a member; granted roles follow in a stable order. */
+function withMember(roles: Role[]): Role[] {
+  const order: Role[] = ['member', 'listener', 'facilitator', 'moderator', 'admin'];
+  const set = new Set<Role>(['member', ...roles]);
+  return order.filter((r) => set.has(r));
+}

@@ -1,0 +1,308 @@
+import type { Kysely } from 'kysely';
+import { ulid } from 'ulid';
+import type { AdminMember, MemberSelf } from '../../../shared/api.js';
+import type { Language, Role } from '../../../shared/rules.js';
+import type { DB } from '../../platform/db/schema.js';
+import { isUniqueViolation } from '../../platform/db/dialect/index.js';
+import { toPage, type Page, type PageRequest } from '../../platform/db/pagination.js';
+import type { AuthMember, ResolvedSession } from '../../platform/http/auth.js';
+import { AppError, notFound } from '../../platform/http/errors.js';
+import { recordAudit } from '../moderation/audit.js';
+import * as store from './accounts.store.js';
+import { accountsPolicy } from './accounts.policy.js';
+import { presentAdminMember, presentSelf } from './accounts.presenter.js';
+import { handleKey, isReservedHandle, randomHandle } from './handles.js';
+import {
+  hashPassphrase,
+  hashRecoveryCode,
+  isWeakPassphrase,
+  newRecoveryCode,
+  newSessionToken,
+  sameRecoveryCode,
+  sessionIdOf,
+  verifyAgainstNothing,
+  verifyPassphrase,
+} from './secrets.js';
+
+const DAY = 24 * 60 * 60 * 1000;
+// A session's expiry slides forward at most this often, so reads rarely write.
+const TOUCH_EVERY = 60 * 60 * 1000;
+
+export interface NewSession {
+  token: string;
+  expiresAt: number;
+  csrfToken: string;
+}
+
+export interface SignedIn {
+  member: MemberSelf;
+  session: NewSession;
+}
+
+export interface AccountsDeps {
+  db: Kysely<DB>;
+  sessionDays: number;
+  now?: () => number;
+}
+
+const WRONG_CREDENTIALS = "That handle and passphrase don't match. Please check both and try again.";
+const WRONG_RECOVERY = "That handle and recovery code don't match. Please check both and try again.";
+
+export type AccountsService = ReturnType<typeof createAccountsService>;
+
+/** Anonymous accounts: sign-up, sessions, recovery, preferences, roles. */
+export function createAccountsService({ db, sessionDays, now = Date.now }: AccountsDeps) {
+  const sessionLength = sessionDays * DAY;
+
+  async function suggestHandle(): Promise<string> {
+    for (let i = 0; i < 8; i++) {
+      const handle = randomHandle();
+      if (!(await store.handleKeyTaken(db, handleKey(handle)))) return handle;
+    }
+    return `${randomHandle()}${Math.floor(Math.random() * 900 + 100)}`;
+  }
+
+  async function handleProblem(handle: string, ownId?: string): Promise<string | null> {
+    if (isReservedHandle(handle)) return 'That handle is reserved. Please choose another.';
+    const existing = await store.findMemberByHandleKey(db, handleKey(handle));
+    if (existing && existing.id !== ownId) return 'That handle is already taken.';
+    return null;
+  }
+
+  async function takenError(handle: string, problem: string): Promise<AppError> {
+    const suggestion = await suggestHandle();
+    return new AppError('handle_taken', problem, 409, { handle: `${problem} How about ${suggestion}?` }, { suggestion, attempted: handle });
+  }
+
+  function assertStrong(passphrase: string, handle: string, field: string): void {
+    if (isWeakPassphrase(passphrase, handle)) {
+      throw new AppError('weak_passphrase', 'Please choose a passphrase that is harder to guess.', 400, {
+        [field]: 'This passphrase is too easy to guess: it is common or close to your handle. Try three or four unrelated words.',
+      });
+    }
+  }
+
+  async function startSession(memberId: string): Promise<NewSession> {
+    const t = now();
+    const { token, id, csrfToken } = newSessionToken();
+    await store.deleteExpiredSessions(db, memberId, t);
+    await store.insertSession(db, { id, memberId, csrfToken, now: t, expiresAt: t + sessionLength });
+    return { token, csrfToken, expiresAt: t + sessionLength };
+  }
+
+  async function self(memberId: string): Promise<MemberSelf> {
+    const row = await store.findMemberById(db, memberId);
+    if (!row) throw notFound('That account');
+    return presentSelf(row, await store.rolesOf(db, memberId));
+  }
+
+  return {
+    suggestHandle,
+
+    async handleAvailability(handle: string): Promise<{ available: boolean; message?: string; suggestion?: string }> {
+      const problem = await handleProblem(handle);
+      if (!problem) return { available: true };
+      return { available: false, message: problem, suggestion: await suggestHandle() };
+    },
+
+    /** Creates an anonymous account, starts its session and returns its one-time recovery code. */
+    async signUp(input: {
+      handle: string;
+      passphrase: string;
+      country: string | null;
+      language: Language;
+    }): Promise<SignedIn & { recoveryCode: string }> {
+      const handle = input.handle.trim();
+      const problem = await handleProblem(handle);
+      if (problem) throw await takenError(handle, problem);
+      assertStrong(input.passphrase, handle, 'passphrase');
+      const recoveryCode = newRecoveryCode();
+      const t = now();
+      const id = ulid(t);
+      try {
+        await store.insertMember(db, {
+          id,
+          handle,
+          handle_key: handleKey(handle),
+          passphrase_hash: await hashPassphrase(input.passphrase),
+          recovery_code_hash: hashRecoveryCode(recoveryCode),
+          country: input.country,
+          language: input.language,
+          created_at: t,
+          updated_at: t,
+        });
+      } catch (err) {
+        // Two people racing for the same handle: the database decides, the loser gets a kind message.
+        if (isUniqueViolation(err)) throw await takenError(handle, 'That handle is already taken.');
+        throw err;
+      }
+      const session = await startSession(id);
+      return { member: await self(id), session, recoveryCode };
+    },
+
+    /** Checks a handle and passphrase; the error never says which of the two was wrong. */
+    async logIn(input: { handle: string; passphrase: string }, previousToken?: string): Promise<SignedIn> {
+      const row = await store.findMemberByHandleKey(db, handleKey(input.handle));
+      if (!row) {
+        await verifyAgainstNothing(input.passphrase);
+        throw new AppError('wrong_credentials', WRONG_CREDENTIALS, 401);
+      }
+      if (!(await verifyPassphrase(row.passphrase_hash, input.passphrase))) {
+        throw new AppError('wrong_credentials', WRONG_CREDENTIALS, 401);
+      }
+      // Rotation: whatever session the browser had before is ended, and a new one begins.
+      if (previousToken) await store.deleteSession(db, sessionIdOf(previousToken));
+      const session = await startSession(row.id);
+      return { member: await self(row.id), session };
+    },
+
+    async logOut(sessionId: string): Promise<void> {
+      await store.deleteSession(db, sessionId);
+    },
+
+    async logOutEverywhere(memberId: string): Promise<void> {
+      await store.deleteSessionsOf(db, memberId);
+    },
+
+    /** Resets the passphrase with the recovery code, which is then used up: a new one is returned. */
+    async recover(input: { handle: string; recoveryCode: string; newPassphrase: string }): Promise<SignedIn & { recoveryCode: string }> {
+      const row = await store.findMemberByHandleKey(db, handleKey(input.handle));
+      if (!row || !row.recovery_code_hash || !sameRecoveryCode(row.recovery_code_hash, input.recoveryCode)) {
+        throw new AppError('wrong_recovery_code', WRONG_RECOVERY, 400, { recoveryCode: WRONG_RECOVERY });
+      }
+      assertStrong(input.newPassphrase, row.handle, 'newPassphrase');
+      const recoveryCode = newRecoveryCode();
+      await store.updateMember(db, row.id, {
+        passphrase_hash: await hashPassphrase(input.newPassphrase),
+        recovery_code_hash: hashRecoveryCode(recoveryCode),
+        updated_at: now(),
+      });
+      // Whoever else held a session (perhaps the reason for recovering) is logged out.
+      await store.deleteSessionsOf(db, row.id);
+      const session = await startSession(row.id);
+      return { member: await self(row.id), session, recoveryCode };
+    },
+
+    /** The member behind a session cookie, sliding its expiry forward at most hourly. */
+    async resolveSession(token: string): Promise<ResolvedSession | null> {
+      const t = now();
+      const row = await store.findLiveSession(db, sessionIdOf(token), t);
+      if (!row) return null;
+      if (t - row.lastUsedAt > TOUCH_EVERY) await store.touchSession(db, row.sessionId, t, t + sessionLength);
+      const member: AuthMember = {
+        id: row.memberId,
+        handle: row.handle,
+        country: row.country,
+        language: row.language,
+        roles: await store.rolesOf(db, row.memberId),
+      };
+      return { sessionId: row.sessionId, csrfToken: row.csrfToken, member };
+    },
+
+    self,
+
+    async updatePreferences(
+      memberId: string,
+      patch: { handle?: string | undefined; country?: string | null | undefined; language?: Language | undefined },
+    ): Promise<MemberSelf> {
+      const update: Parameters<typeof store.updateMember>[2] = { updated_at: now() };
+      if (patch.handle !== undefined) {
+        const handle = patch.handle.trim();
+        const problem = await handleProblem(handle, memberId);
+        if (problem) throw await takenError(handle, problem);
+        update.handle = handle;
+        update.handle_key = handleKey(handle);
+      }
+      if (patch.country !== undefined) update.country = patch.country;
+      if (patch.language !== undefined) update.language = patch.language;
+      try {
+        await store.updateMember(db, memberId, update);
+      } catch (err) {
+        if (isUniqueViolation(err) && patch.handle) throw await takenError(patch.handle, 'That handle is already taken.');
+        throw err;
+      }
+      return self(memberId);
+    },
+
+    /** Changes the passphrase after checking the current one; other devices are logged out. */
+    async changePassphrase(member: AuthMember, sessionId: string, current: string, next: string): Promise<void> {
+      const row = await store.findMemberById(db, member.id);
+      if (!row || !(await verifyPassphrase(row.passphrase_hash, current))) {
+        throw new AppError('wrong_passphrase', 'Your current passphrase is not right.', 400, {
+          currentPassphrase: 'This is not your current passphrase.',
+        });
+      }
+      assertStrong(next, row.handle, 'newPassphrase');
+      await store.updateMember(db, member.id, { passphrase_hash: await hashPassphrase(next), updated_at: now() });
+      await store.deleteSessionsOf(db, member.id, sessionId);
+    },
+
+    /** Replaces the recovery code (the old one stops working) after checking the passphrase. */
+    async newRecoveryCode(member: AuthMember, passphrase: string): Promise<string> {
+      const row = await store.findMemberById(db, member.id);
+      if (!row || !(await verifyPassphrase(row.passphrase_hash, passphrase))) {
+        throw new AppError('wrong_passphrase', 'That passphrase is not right.', 400, { passphrase: 'This is not your current passphrase.' });
+      }
+      const code = newRecoveryCode();
+      await store.updateMember(db, member.id, { recovery_code_hash: hashRecoveryCode(code), updated_at: now() });
+      return code;
+    },
+
+    async listMembers(
+      actor: AuthMember,
+      filter: { q?: string | undefined; role?: Role | undefined },
+      page: PageRequest,
+    ): Promise<Page<AdminMember>> {
+      accountsPolicy.assertCanManageMembers(actor);
+      const rows = await store.listMembers(db, { handlePrefix: filter.q, role: filter.role }, page);
+      const kept = rows.slice(0, page.limit);
+      const roles = await store.rolesOfMany(db, kept.map((r) => r.id));
+      return toPage(rows, page.limit, (r) => [r.created_at, r.id], (r) => presentAdminMember(r, roles.get(r.id) ?? []));
+    },
+
+    /** Sets a member's granted roles, recorded in the audit log; the last admin cannot be removed. */
+    async setRoles(actor: AuthMember, memberId: string, roles: Role[]): Promise<AdminMember> {
+      accountsPolicy.assertCanManageMembers(actor);
+      return db.transaction().execute(async (trx) => {
+        const row = await store.findMemberById(trx, memberId);
+        if (!row) throw notFound('That member');
+        const before = await store.rolesOf(trx, memberId);
+        if (before.includes('admin') && !roles.includes('admin') && (await store.countWithRole(trx, 'admin')) <= 1) {
+          throw new AppError('last_admin', 'Kindred needs at least one admin. Make someone else an admin first.', 409);
+        }
+        const t = now();
+        await store.replaceRoles(trx, memberId, roles, actor.id, t);
+        await recordAudit(trx, { actorId: actor.id, action: 'member.roles_changed', targetType: 'member', targetId: memberId, detail: { before, after: roles } }, t);
+        return presentAdminMember(row, roles);
+      });
+    },
+
+    /** For the CLI: makes `handle` an admin, creating the account with a generated passphrase if needed. */
+    async createOrPromoteAdmin(handle: string): Promise<{ created: boolean; passphrase?: string; recoveryCode?: string }> {
+      const existing = await store.findMemberByHandleKey(db, handleKey(handle));
+      const t = now();
+      if (existing) {
+        await store.addRole(db, existing.id, 'admin', null, t);
+        await recordAudit(db, { actorId: null, action: 'member.admin_granted_by_cli', targetType: 'member', targetId: existing.id }, t);
+        return { created: false };
+      }
+      const passphrase = newRecoveryCode().toLowerCase();
+      const recoveryCode = newRecoveryCode();
+      const id = ulid(t);
+      await store.insertMember(db, {
+        id,
+        handle,
+        handle_key: handleKey(handle),
+        passphrase_hash: await hashPassphrase(passphrase),
+        recovery_code_hash: hashRecoveryCode(recoveryCode),
+        country: null,
+        language: 'en',
+        created_at: t,
+        updated_at: t,
+      });
+      await store.addRole(db, id, 'admin', null, t);
+      await recordAudit(db, { actorId: null, action: 'member.admin_granted_by_cli', targetType: 'member', targetId: id }, t);
+      return { created: true, passphrase, recoveryCode };
+    },
+  };
+}

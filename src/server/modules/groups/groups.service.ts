@@ -1,0 +1,161 @@
+import type { Kysely } from 'kysely';
+import { ulid } from 'ulid';
+import type { CreateGroupBody, Group, UpdateGroupBody } from '../../../shared/api.js';
+import type { DB, GroupRow } from '../../platform/db/schema.js';
+import { isUniqueViolation } from '../../platform/db/dialect/index.js';
+import { getMeta, setMeta } from '../../platform/db/meta.js';
+import type { AuthMember } from '../../platform/http/auth.js';
+import { AppError, notFound } from '../../platform/http/errors.js';
+import { recordAudit } from '../moderation/audit.js';
+import * as store from './groups.store.js';
+import { groupsPolicy } from './groups.policy.js';
+import { presentGroup } from './groups.presenter.js';
+import { DEFAULT_GROUPS } from './default-groups.js';
+
+export type GroupsService = ReturnType<typeof createGroupsService>;
+
+/** Lower-case ASCII words joined by dashes: "Anxiety & depression" → "anxiety-depression". */
+export function slugify(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/\+/g, ' plus ')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return slug || 'group';
+}
+
+const SEEDED = 'seeded_default_groups';
+
+/** Groups: list, view, join, leave; admins create, edit, archive and restore. */
+export function createGroupsService({ db, now = Date.now }: { db: Kysely<DB>; now?: () => number }) {
+  async function visible(actor: AuthMember | null, slug: string): Promise<GroupRow> {
+    const row = await store.findGroupBySlug(db, slug);
+    if (!row || !groupsPolicy.canSee(actor, row)) throw notFound('That group');
+    return row;
+  }
+
+  async function present(actor: AuthMember | null, row: GroupRow): Promise<Group> {
+    const joined = actor ? (await store.joinedGroupIds(db, actor.id, [row.id])).has(row.id) : false;
+    return presentGroup(row, joined);
+  }
+
+  async function freeSlug(name: string): Promise<string> {
+    const base = slugify(name);
+    for (let n = 1; n < 50; n++) {
+      const slug = n === 1 ? base : `${base}-${n}`;
+      if (!(await store.slugTaken(db, slug))) return slug;
+    }
+    return `${base}-${ulid().slice(-6).toLowerCase()}`;
+  }
+
+  return {
+    async list(actor: AuthMember | null, opts: { archived?: boolean | undefined } = {}): Promise<Group[]> {
+      const rows = await store.listGroups(db, { includeArchived: Boolean(opts.archived) && groupsPolicy.canSeeArchived(actor) });
+      const joined = actor ? await store.joinedGroupIds(db, actor.id, rows.map((r) => r.id)) : new Set<string>();
+      return rows.map((r) => presentGroup(r, joined.has(r.id)));
+    },
+
+    async get(actor: AuthMember | null, slug: string): Promise<Group> {
+      return present(actor, await visible(actor, slug));
+    },
+
+    async join(actor: AuthMember, slug: string): Promise<Group> {
+      const row = await visible(actor, slug);
+      if (row.archived_at !== null) throw new AppError('group_archived', 'This group is archived, so it is not taking new members.', 409);
+      await db.transaction().execute((trx) => store.addMembership(trx, row.id, actor.id, now()));
+      return present(actor, (await store.findGroupBySlug(db, slug))!);
+    },
+
+    async leave(actor: AuthMember, slug: string): Promise<Group> {
+      const row = await visible(actor, slug);
+      await db.transaction().execute((trx) => store.removeMembership(trx, row.id, actor.id));
+      return present(actor, (await store.findGroupBySlug(db, slug))!);
+    },
+
+    async create(actor: AuthMember, input: CreateGroupBody): Promise<Group> {
+      groupsPolicy.assertCanManage(actor);
+      const t = now();
+      const id = ulid(t);
+      const rules = cleanRules(input.rules);
+      for (let attempt = 0; ; attempt++) {
+        const slug = await freeSlug(input.name);
+        try {
+          await db.transaction().execute(async (trx) => {
+            await store.insertGroup(trx, {
+              id,
+              slug,
+              name: input.name.trim(),
+              description: input.description.trim(),
+              rules: JSON.stringify(rules),
+              sortOrder: (await store.maxSortOrder(trx)) + 1,
+              now: t,
+            });
+            await recordAudit(trx, { actorId: actor.id, action: 'group.created', targetType: 'group', targetId: id, detail: { name: input.name } }, t);
+          });
+          return present(actor, (await store.findGroupBySlug(db, slug))!);
+        } catch (err) {
+          // Another admin took the same slug a moment ago: pick the next one.
+          if (!isUniqueViolation(err) || attempt >= 3) throw err;
+        }
+      }
+    },
+
+    async update(actor: AuthMember, slug: string, input: UpdateGroupBody): Promise<Group> {
+      groupsPolicy.assertCanManage(actor);
+      const row = await visible(actor, slug);
+      const t = now();
+      const patch: Parameters<typeof store.updateGroup>[2] = { updated_at: t };
+      if (input.name !== undefined) patch.name = input.name.trim();
+      if (input.description !== undefined) patch.description = input.description.trim();
+      if (input.rules !== undefined) patch.rules = JSON.stringify(cleanRules(input.rules));
+      await db.transaction().execute(async (trx) => {
+        await store.updateGroup(trx, row.id, patch);
+        await recordAudit(trx, { actorId: actor.id, action: 'group.edited', targetType: 'group', targetId: row.id, detail: { fields: Object.keys(input) } }, t);
+      });
+      return present(actor, (await store.findGroupBySlug(db, slug))!);
+    },
+
+    /** Archiving hides a group from members and stops new joins; nothing in it is deleted. */
+    async setArchived(actor: AuthMember, slug: string, archived: boolean): Promise<Group> {
+      groupsPolicy.assertCanManage(actor);
+      const row = await visible(actor, slug);
+      const t = now();
+      await db.transaction().execute(async (trx) => {
+        await store.updateGroup(trx, row.id, { archived_at: archived ? (row.archived_at ?? t) : null, updated_at: t });
+        await recordAudit(trx, { actorId: actor.id, action: archived ? 'group.archived' : 'group.restored', targetType: 'group', targetId: row.id }, t);
+      });
+      return present(actor, (await store.findGroupBySlug(db, slug))!);
+    },
+
+    /** Creates the default groups once per installation; later starts leave the admins' edits alone. */
+    async seedDefaults(): Promise<boolean> {
+      if (await getMeta(db, SEEDED)) return false;
+      const t = now();
+      await db.transaction().execute(async (trx) => {
+        let order = 0;
+        for (const g of DEFAULT_GROUPS) {
+          if (await store.slugTaken(trx, g.slug)) continue;
+          await store.insertGroup(trx, {
+            id: ulid(t + order),
+            slug: g.slug,
+            name: g.name,
+            description: g.description,
+            rules: JSON.stringify(g.rules),
+            sortOrder: ++order,
+            now: t,
+          });
+        }
+        await setMeta(trx, SEEDED, new Date(t).toISOString());
+      });
+      return true;
+    },
+  };
+}
+
+function cleanRules(rules: string[]): string[] {
+  return rules.map((r) => r.trim()).filter((r) => r.length > 0);
+}

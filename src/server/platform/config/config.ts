@@ -1,0 +1,90 @@
+import { Type, type Static } from 'typebox';
+import { Value } from 'typebox/value';
+
+/**
+ * Every setting Kindred reads, in one schema. The README's settings table is written from
+ * the descriptions here; `loadConfig` validates the environment at boot and refuses to
+ * start on a wrong value, naming the setting.
+ */
+export const ConfigSchema = Type.Object({
+  NODE_ENV: Type.Union([Type.Literal('development'), Type.Literal('production'), Type.Literal('test')], {
+    default: 'development',
+    description: 'development, production or test. Production turns on Secure cookies.',
+  }),
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000, description: 'HTTP port.' }),
+  HOST: Type.String({ default: '127.0.0.1', description: 'Address to listen on; 0.0.0.0 to accept connections from other machines.' }),
+  DATA_DIR: Type.String({ default: './data', description: 'Folder for the embedded SQLite database.' }),
+  DATABASE_URL: Type.String({
+    default: '',
+    description: 'postgres://… selects PostgreSQL; empty uses SQLite in DATA_DIR.',
+  }),
+  REDIS_URL: Type.String({
+    default: '',
+    description: 'redis://… keeps rate limits (and later presence and jobs) in Redis, for several app nodes.',
+  }),
+  LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+    default: 'info',
+    description: 'pino log level.',
+  }),
+  TRUST_PROXY: Type.Integer({
+    minimum: 0,
+    maximum: 10,
+    default: 0,
+    description: 'Number of reverse proxies (e.g. nginx) in front of Kindred; used only to key rate limits, never stored.',
+  }),
+  COOKIE_SECURE: Type.Union([Type.Literal('auto'), Type.Literal('true'), Type.Literal('false')], {
+    default: 'auto',
+    description: 'Secure flag on the session cookie; auto means on in production.',
+  }),
+  SESSION_DAYS: Type.Integer({ minimum: 1, maximum: 365, default: 30, description: 'Days a session lasts without use.' }),
+  DEFAULT_COUNTRY: Type.String({
+    default: '',
+    pattern: '^([A-Z]{2})?$',
+    description: "Two-letter country for Get help when a visitor's browser names none (e.g. GB).",
+  }),
+  BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, default: 262144, description: 'Largest request body accepted.' }),
+  SIGNUP_LIMIT_PER_HOUR: Type.Integer({ minimum: 1, default: 10, description: 'Sign-ups per hour from one address.' }),
+  LOGIN_LIMIT_PER_15_MIN: Type.Integer({ minimum: 1, default: 20, description: 'Log-in attempts per 15 minutes from one address.' }),
+  RECOVERY_LIMIT_PER_HOUR: Type.Integer({ minimum: 1, default: 10, description: 'Recovery attempts per hour from one address.' }),
+  SEED_DEFAULT_GROUPS: Type.Union([Type.Literal('true'), Type.Literal('false')], {
+    default: 'true',
+    description: 'Create the default groups on first start.',
+  }),
+});
+
+export type Config = Static<typeof ConfigSchema>;
+
+const integerKeys = Object.entries(ConfigSchema.properties)
+  .filter(([, s]) => (s as { type?: string }).type === 'integer')
+  .map(([k]) => k);
+
+export class ConfigError extends Error {}
+
+/** Reads settings from an environment-like object, applying defaults; throws ConfigError naming each wrong setting. */
+export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<Config> = {}): Config {
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(ConfigSchema.properties)) {
+    const value = env[key];
+    if (value === undefined || value === '') continue;
+    raw[key] = integerKeys.includes(key) && /^-?\d+$/.test(value.trim()) ? Number(value) : value.trim();
+  }
+  const withDefaults = Value.Default(ConfigSchema, { ...raw, ...overrides }) as Record<string, unknown>;
+  const errors = [...Value.Errors(ConfigSchema, withDefaults)];
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `${e.instancePath.replace(/^\//, '') || 'settings'}: ${e.message}`);
+    throw new ConfigError(`Kindred cannot start: these settings are not valid:\n  ${lines.join('\n  ')}`);
+  }
+  const config = withDefaults as Config;
+  if (config.DATABASE_URL && !/^postgres(ql)?:\/\//.test(config.DATABASE_URL)) {
+    throw new ConfigError('Kindred cannot start: DATABASE_URL must start with postgres:// (or be empty for SQLite).');
+  }
+  if (config.REDIS_URL && !/^rediss?:\/\//.test(config.REDIS_URL)) {
+    throw new ConfigError('Kindred cannot start: REDIS_URL must start with redis:// or rediss://.');
+  }
+  return config;
+}
+
+/** Whether the session cookie carries the Secure flag. */
+export function cookieSecure(config: Config): boolean {
+  return config.COOKIE_SECURE === 'auto' ? config.NODE_ENV === 'production' : config.COOKIE_SECURE === 'true';
+}

@@ -1,0 +1,20 @@
+import pg from 'pg';
+import { Kysely, PostgresDialect } from 'kysely';
+import type { DB } from '../schema.js';
+
+// Times are stored as bigint milliseconds; they fit safely in a JS number until the year 285,000.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
+
+/** Connects a pool to PostgreSQL; `schema` pins search_path (the tests give each test its own schema). */
+export function openPostgres(url: string, options: { schema?: string; max?: number } = {}): Kysely<DB> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  });
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+}
+
+export function isPostgresUniqueViolation(err: unknown): boolean {
+  return (err as { code?: unknown } | null)?.code === '23505';
+}

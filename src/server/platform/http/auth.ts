@@ -1,0 +1,105 @@
+import { timingSafeEqual } from 'node:crypto';
+import fp from 'fastify-plugin';
+import type { FastifyRequest } from 'fastify';
+import type { Role } from '../../../shared/rules.js';
+import { AppError, forbidden, unauthenticated } from './errors.js';
+import type { SessionCookie } from './session-cookie.js';
+
+/** The signed-in member as every route sees it. */
+export interface AuthMember {
+  id: string;
+  handle: string;
+  roles: Role[];
+  country: string | null;
+  language: string;
+}
+
+export interface ResolvedSession {
+  sessionId: string;
+  csrfToken: string;
+  member: AuthMember;
+}
+
+/** Turns a cookie token into a live session, or null when it is unknown or expired. */
+export type SessionResolver = (token: string) => Promise<ResolvedSession | null>;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    member: AuthMember | null;
+    session: ResolvedSession | null;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** A browser that names its origin must be on ours: stops cross-site form posts, including to log-in. */
+function crossOrigin(request: FastifyRequest): boolean {
+  const origin = request.headers.origin;
+  if (!origin || origin === 'null') return origin === 'null';
+  try {
+    return new URL(origin).host !== request.headers.host;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * Resolves the session cookie on every API request, and guards cookie-authenticated
+ * writes with a CSRF token bound to the session (sent back in the X-CSRF-Token header).
+ */
+export const authPlugin = fp(
+  async (app, opts: { resolve: SessionResolver; cookie: SessionCookie }) => {
+    app.decorateRequest('member', null);
+    app.decorateRequest('session', null);
+    app.addHook('onRequest', async (request, reply) => {
+      if (!request.url.startsWith('/api/')) return;
+      const write = !SAFE_METHODS.has(request.method);
+      if (write && crossOrigin(request)) {
+        throw new AppError('cross_origin', 'This request came from another site, so Kindred did not act on it.', 403);
+      }
+      const token = opts.cookie.read(request);
+      if (!token) return;
+      const session = await opts.resolve(token);
+      if (!session) {
+        opts.cookie.clear(reply);
+        return;
+      }
+      if (write) {
+        const sent = request.headers['x-csrf-token'];
+        if (typeof sent !== 'string' || !sameToken(sent, session.csrfToken)) {
+          throw new AppError(
+            'csrf_failed',
+            'Your session needs refreshing before Kindred can save this. Please reload the page and try again; what you typed is still here.',
+            403,
+          );
+        }
+      }
+      request.session = session;
+      request.member = session.member;
+    });
+  },
+  { name: 'kindred-auth', dependencies: ['@fastify/cookie'] },
+);
+
+/** The signed-in member, or a 401 asking the person to log in. */
+export function requireMember(request: FastifyRequest): AuthMember {
+  if (!request.member) throw unauthenticated();
+  return request.member;
+}
+
+export function hasRole(member: AuthMember | null, role: Role): boolean {
+  return member !== null && member.roles.includes(role);
+}
+
+/** The signed-in member holding `role`, else 401/403. */
+export function requireRole(request: FastifyRequest, role: Role): AuthMember {
+  const member = requireMember(request);
+  if (!hasRole(member, role)) throw forbidden();
+  return member;
+}

@@ -1,0 +1,54 @@
+import pg from 'pg';
+import { Redis } from 'ioredis';
+import type { TestProject } from 'vitest/node';
+import { SERVICES_REQUIRED, TEST_DATABASE_URL, TEST_REDIS_URL } from './services.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    postgresUrl: string | null;
+    redisUrl: string | null;
+  }
+}
+
+async function postgresAnswers(): Promise<string | null> {
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query('select 1');
+    return null;
+  } catch (err) {
+    return (err as Error).message || String(err);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+async function redisAnswers(): Promise<string | null> {
+  const redis = new Redis(TEST_REDIS_URL, { lazyConnect: true, connectTimeout: 2000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  try {
+    await redis.connect();
+    await redis.ping();
+    return null;
+  } catch (err) {
+    return (err as Error).message || String(err);
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** Finds out which services answer; says plainly which suites are skipped, or fails in CI. */
+export default async function setup(project: TestProject): Promise<void> {
+  const [pgProblem, redisProblem] = await Promise.all([postgresAnswers(), redisAnswers()]);
+  const missing: string[] = [];
+  if (pgProblem) missing.push(`PostgreSQL at ${TEST_DATABASE_URL} did not answer (${pgProblem})`);
+  if (redisProblem) missing.push(`Redis at ${TEST_REDIS_URL} did not answer (${redisProblem})`);
+  if (missing.length > 0 && SERVICES_REQUIRED) {
+    throw new Error(`These services are required here (CI=true or KINDRED_REQUIRE_SERVICES=1):\n  ${missing.join('\n  ')}`);
+  }
+  for (const line of missing) {
+    const suites = line.startsWith('PostgreSQL') ? 'the PostgreSQL run of every integration suite' : 'the Redis suites (shared rate limits, readiness with Redis)';
+    console.warn(`\n[kindred] SKIPPING ${suites}: ${line}.\n`);
+  }
+  project.provide('postgresUrl', pgProblem ? null : TEST_DATABASE_URL);
+  project.provide('redisUrl', redisProblem ? null : TEST_REDIS_URL);
+}

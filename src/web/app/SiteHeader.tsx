@@ -1,0 +1,96 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, useNavigate } from 'react-router';
+import { api, isApiError } from '../api/client';
+import { endSession, useSession } from '../api/session';
+import { usePendingRecoveryCode } from './pendingRecoveryCode';
+
+function Logo() {
+  return (
+    <svg className="brand-logo" viewBox="0 0 64 64" aria-hidden="true" focusable="false">
+      <rect width="64" height="64" rx="14" fill="currentColor" />
+      <circle cx="24" cy="30" r="9" className="brand-logo-mark" />
+      <circle cx="40" cy="30" r="9" className="brand-logo-mark" opacity="0.8" />
+    </svg>
+  );
+}
+
+/** The header on every page: home, "Get help now", and the main navigation. */
+export function SiteHeader() {
+  const { t } = useTranslation();
+  const { member, isAdmin, isLoading } = useSession();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const { setPending } = usePendingRecoveryCode();
+
+  const logOut = useMutation({
+    mutationFn: () => api<void>('/api/v1/session', { method: 'DELETE' }),
+    onSettled: (_data, error) => {
+      // Already logged out on the server is as good as logged out.
+      if (error && !(isApiError(error) && error.status === 401)) return;
+      setPending(null);
+      endSession(queryClient);
+      void navigate('/', { state: { notice: 'loggedOut' } });
+    },
+  });
+
+  return (
+    <header className="site-header">
+      <div className="header-inner">
+        <div className="header-top">
+          <Link to="/" className="brand">
+            <Logo />
+            {t('app.name')}
+          </Link>
+          <Link to="/help" className="help-now">
+            {t('nav.helpNow')}
+          </Link>
+        </div>
+        <nav aria-label={t('nav.label')} className="site-nav">
+          <ul className="nav-list">
+            <li>
+              <NavLink to="/groups">{t('nav.groups')}</NavLink>
+            </li>
+            {!isLoading && member && (
+              <>
+                <li>
+                  <NavLink to="/settings">{t('nav.settings')}</NavLink>
+                </li>
+                {isAdmin && (
+                  <li>
+                    <NavLink to="/admin/members">{t('nav.admin')}</NavLink>
+                  </li>
+                )}
+                <li>
+                  <button
+                    type="button"
+                    className="nav-button"
+                    aria-disabled={logOut.isPending || undefined}
+                    onClick={() => !logOut.isPending && logOut.mutate()}
+                  >
+                    {t('nav.logOut')}
+                  </button>
+                </li>
+              </>
+            )}
+            {!isLoading && !member && (
+              <>
+                <li>
+                  <NavLink to="/login">{t('nav.logIn')}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/signup">{t('nav.signUp')}</NavLink>
+                </li>
+              </>
+            )}
+          </ul>
+        </nav>
+        {logOut.isError && (
+          <p className="header-error" role="alert">
+            {logOut.error.message}
+          </p>
+        )}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,48 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, useLocation } from 'react-router';
+import { useSession } from '../api/session';
+import { PageHeading } from '../ui/PageHeading';
+import { LoadError, Loading } from '../ui/Status';
+
+/** A safe place to come back to after logging in: a path on this site, never another origin. */
+export function safeNext(value: string | null | undefined, fallback = '/'): string {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;
+  return value;
+}
+
+export function loginPath(next: string): string {
+  return `/login?next=${encodeURIComponent(next)}`;
+}
+
+/** Pages for members: a visitor is sent to log in and brought back afterwards. */
+export function RequireMember({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const { member, isLoading, isError } = useSession();
+  const location = useLocation();
+  if (isLoading) return <Loading />;
+  if (isError && !member) return <LoadError message={t('errors.network')} onRetry={() => window.location.reload()} />;
+  if (!member) return <Navigate to={loginPath(location.pathname + location.search)} replace />;
+  return <>{children}</>;
+}
+
+/** Pages for admins only. */
+export function RequireAdmin({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const { member, isAdmin } = useSession();
+  return (
+    <RequireMember>
+      {member && !isAdmin ? (
+        <>
+          <PageHeading>{t('admin.notAllowedTitle')}</PageHeading>
+          <p>{t('admin.notAllowed')}</p>
+          <p>
+            <Link to="/">{t('notFound.home')}</Link>
+          </p>
+        </>
+      ) : (
+        children
+      )}
+    </RequireMember>
+  );
+}
