@@ -24,6 +24,12 @@ import { createGroupsService } from './modules/groups/groups.service.js';
 import { createCrisisLinesService } from './modules/safety/crisis-lines.js';
 import { safetyRoutes } from './modules/safety/safety.routes.js';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: { method: string; url: string }[];
+  }
+}
+
 export interface AppDeps {
   config: Config;
   database: Database;
@@ -50,6 +56,13 @@ export async function buildApp({ config, database, redis, webDir = defaultWebDir
     ajv: { customOptions: { allErrors: true }, plugins: [ajvErrors as never] },
     return503OnClosing: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
+
+  // Every route as registered: the OpenAPI test checks that none under /api/v1 is undocumented.
+  const routeTable: { method: string; url: string }[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routeTable.push({ method, url: route.url });
+  });
 
   const secure = cookieSecure(config);
   const { db } = database;

@@ -22,7 +22,7 @@ async function main(): Promise<void> {
 
   await app.listen({ port: config.PORT, host: config.HOST });
   const where = config.DATABASE_URL ? 'PostgreSQL' : 'SQLite in ' + config.DATA_DIR;
-  app.log.info(`Kindred is ready on http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT} (database: ${where}${config.REDIS_URL ? ', Redis' : ''})`);
+  app.log.info(`Kindred is ready on http://${['0.0.0.0', '127.0.0.1', '::'].includes(config.HOST) ? 'localhost' : config.HOST}:${config.PORT} (database: ${where}${config.REDIS_URL ? ', Redis' : ''})`);
 }
 
 main().catch((err: unknown) => {

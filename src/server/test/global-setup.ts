@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { Redis } from 'ioredis';
 import type { TestProject } from 'vitest/node';
-import { SERVICES_REQUIRED, TEST_DATABASE_URL, TEST_REDIS_URL } from './services.js';
+import { SERVICES_REQUIRED, TEST_DATABASE_PREFIX, TEST_DATABASE_URL, TEST_REDIS_URL } from './services.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -36,8 +36,19 @@ async function redisAnswers(): Promise<string | null> {
   }
 }
 
+async function dropWorkerDatabases(): Promise<void> {
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ datname: string }>('select datname from pg_database where datname like $1', [`${TEST_DATABASE_PREFIX}%`]);
+    for (const { datname } of rows) await client.query(`drop database if exists ${datname} with (force)`);
+  } finally {
+    await client.end();
+  }
+}
+
 /** Finds out which services answer; says plainly which suites are skipped, or fails in CI. */
-export default async function setup(project: TestProject): Promise<void> {
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const [pgProblem, redisProblem] = await Promise.all([postgresAnswers(), redisAnswers()]);
   const missing: string[] = [];
   if (pgProblem) missing.push(`PostgreSQL at ${TEST_DATABASE_URL} did not answer (${pgProblem})`);
@@ -51,4 +62,8 @@ export default async function setup(project: TestProject): Promise<void> {
   }
   project.provide('postgresUrl', pgProblem ? null : TEST_DATABASE_URL);
   project.provide('redisUrl', redisProblem ? null : TEST_REDIS_URL);
+  if (!pgProblem) await dropWorkerDatabases();
+  return async () => {
+    if (!pgProblem) await dropWorkerDatabases();
+  };
 }

@@ -10,6 +10,7 @@ import { buildApp } from '../app.js';
 import { loadConfig, type Config } from '../platform/config/config.js';
 import { openDatabase, type Database, type DialectName } from '../platform/db/dialect/index.js';
 import { migrateToLatest } from '../platform/db/migrations/index.js';
+import { TEST_DATABASE_PREFIX } from './services.js';
 
 /** The dialects this run can test: SQLite always; PostgreSQL when it answers (required in CI). */
 export function availableDialects(): DialectName[] {
@@ -20,6 +21,29 @@ export function redisUrl(): string | null {
   return inject('redisUrl');
 }
 
+let workerDatabase: Promise<string> | null = null;
+
+/**
+ * Each test worker gets its own PostgreSQL database (dropped at the end of the run by the
+ * global setup), and each test a schema in it: Kysely's migrator inspects every schema of
+ * its database, so workers must not see each other's schemas come and go.
+ */
+function workerDatabaseUrl(): Promise<string> {
+  workerDatabase ??= (async () => {
+    const url = inject('postgresUrl');
+    if (!url) throw new Error('PostgreSQL is not available in this run');
+    const name = `${TEST_DATABASE_PREFIX}${ulid().toLowerCase()}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const u = new URL(url);
+    u.pathname = `/${name}`;
+    return u.toString();
+  })();
+  return workerDatabase;
+}
+
 /** A fresh, migrated database: in-memory SQLite, or a new PostgreSQL schema dropped afterwards. */
 export async function freshDatabase(dialect: DialectName): Promise<{ database: Database; drop: () => Promise<void> }> {
   if (dialect === 'sqlite') {
@@ -27,15 +51,14 @@ export async function freshDatabase(dialect: DialectName): Promise<{ database: D
     await migrateToLatest(database.db);
     return { database, drop: () => database.db.destroy() };
   }
-  const url = inject('postgresUrl');
-  if (!url) throw new Error('PostgreSQL is not available in this run');
+  const url = await workerDatabaseUrl();
   const schema = `t_${ulid().toLowerCase()}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const database = openDatabase({ url, sqliteFile: '', schema });
-  await migrateToLatest(database.db);
+  await migrateToLatest(database.db, schema);
   return {
     database,
     drop: async () => {

@@ -25,12 +25,13 @@ export function SiteHeader() {
 
   const logOut = useMutation({
     mutationFn: () => api<void>('/api/v1/session', { method: 'DELETE' }),
-    onSettled: (_data, error) => {
+    onSettled: async (_data, error) => {
       // Already logged out on the server is as good as logged out.
       if (error && !(isApiError(error) && error.status === 401)) return;
+      // Leave the page first, so a members-only page never flashes "please log in".
+      await navigate('/', { state: { notice: 'loggedOut' } });
       setPending(null);
       endSession(queryClient);
-      void navigate('/', { state: { notice: 'loggedOut' } });
     },
   });
 

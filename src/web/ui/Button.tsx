@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes, MouseEvent } from 'react';
+import type { ButtonHTMLAttributes, MouseEvent, Ref } from 'react';
 
 type Variant = 'primary' | 'secondary' | 'danger' | 'quiet';
 
@@ -6,7 +6,8 @@ interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   variant?: Variant;
   /** While busy the button stays focusable but ignores presses, and shows busyLabel. */
   busy?: boolean;
-  busyLabel?: string;
+  busyLabel?: string | undefined;
+  ref?: Ref<HTMLButtonElement>;
 }
 
 export function buttonClass(variant: Variant = 'secondary', extra?: string): string {

@@ -9,8 +9,8 @@ interface RecoveryCodeStepProps {
   code: string;
   handle: string;
   issuedAt: number;
-  /** 1 when the step is the page (after sign-up or recovery), 2 inside Settings. */
-  headingLevel?: 1 | 2;
+  /** 1 when the step is the page (after sign-up or recovery); 3 inside a Settings section. */
+  headingLevel?: 1 | 2 | 3;
   onContinue: () => void;
 }
 
@@ -45,10 +45,10 @@ export function RecoveryCodeStep({ code, handle, issuedAt, headingLevel = 1, onC
   const [saved, setSaved] = useState(false);
   const [status, setStatus] = useState('');
   const codeRef = useRef<HTMLParagraphElement>(null);
-  const h2Ref = useRef<HTMLHeadingElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
-    if (headingLevel === 2) h2Ref.current?.focus();
+    if (headingLevel !== 1) headingRef.current?.focus();
   }, [headingLevel]);
 
   const copy = async () => {
@@ -82,14 +82,15 @@ export function RecoveryCodeStep({ code, handle, issuedAt, headingLevel = 1, onC
   };
 
   const title = t('recovery.title');
+  const SubHeading = headingLevel === 3 ? 'h3' : 'h2';
   return (
-    <section className="recovery-step" aria-labelledby={headingLevel === 2 ? 'recovery-step-title' : undefined}>
+    <div className="recovery-step">
       {headingLevel === 1 ? (
         <PageHeading focusOnMount>{title}</PageHeading>
       ) : (
-        <h2 id="recovery-step-title" ref={h2Ref} tabIndex={-1}>
+        <SubHeading ref={headingRef} tabIndex={-1}>
           {title}
-        </h2>
+        </SubHeading>
       )}
       <p>{t('recovery.intro')}</p>
       <p>
@@ -127,6 +128,6 @@ export function RecoveryCodeStep({ code, handle, issuedAt, headingLevel = 1, onC
           </p>
         )}
       </div>
-    </section>
+    </div>
   );
 }

@@ -28,17 +28,33 @@ export function clientProblem(fields: Record<string, string | undefined>): FormP
  */
 export function useFormProblem() {
   const [problem, setProblem] = useState<FormProblem | null>(null);
+  // Bumped on each failed attempt: focus moves then, not when a single error is cleared.
+  const [attempt, setAttempt] = useState(0);
   const formRef = useRef<HTMLFormElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    if (!problem) return;
+    if (attempt === 0) return;
     const firstInvalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
     (firstInvalid ?? summaryRef.current)?.focus();
-  }, [problem]);
+  }, [attempt]);
 
-  const fail = useCallback((error: unknown) => setProblem(toProblem(error)), []);
+  /** Shows a problem (from the server or from `clientProblem`) and moves focus to it. */
+  const show = useCallback((next: FormProblem) => {
+    setProblem(next);
+    setAttempt((n) => n + 1);
+  }, []);
+  const fail = useCallback((error: unknown) => show(toProblem(error)), [show]);
   const clear = useCallback(() => setProblem(null), []);
+  /** Forgets one field's error, e.g. once the person took the suggested handle. */
+  const clearField = useCallback((name: string) => {
+    setProblem((p) => {
+      if (!p || !(name in p.fields)) return p;
+      const fields = { ...p.fields };
+      delete fields[name];
+      return Object.keys(fields).length === 0 && p.code === 'invalid_input' ? null : { ...p, fields };
+    });
+  }, []);
   /** The server's message for a field; `rules.3` style keys are gathered under `rules`. */
   const fieldError = useCallback(
     (name: string): string | undefined => {
@@ -52,5 +68,5 @@ export function useFormProblem() {
     [problem],
   );
 
-  return { problem, setProblem, fail, clear, fieldError, formRef, summaryRef };
+  return { problem, show, fail, clear, clearField, fieldError, formRef, summaryRef };
 }

@@ -13,6 +13,8 @@ export type DialectName = 'sqlite' | 'postgres';
 export interface Database {
   db: Kysely<DB>;
   dialect: DialectName;
+  /** The PostgreSQL schema in use when it is not the default one. */
+  schema?: string;
 }
 
 export interface DatabaseTarget {
@@ -26,7 +28,8 @@ export interface DatabaseTarget {
 
 export function openDatabase(target: DatabaseTarget): Database {
   if (target.url) {
-    return { db: openPostgres(target.url, target.schema ? { schema: target.schema } : {}), dialect: 'postgres' };
+    if (target.schema) return { db: openPostgres(target.url, { schema: target.schema }), dialect: 'postgres', schema: target.schema };
+    return { db: openPostgres(target.url), dialect: 'postgres' };
   }
   return { db: openSqlite(target.sqliteFile), dialect: 'sqlite' };
 }

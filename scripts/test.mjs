@@ -1,0 +1,94 @@
+// `npm test`: the whole suite. Type checks, unit and integration tests on SQLite and
+// PostgreSQL (Vitest), a production build, then browser tests in Chromium (Playwright).
+// Says plainly what it skipped and why; in CI (CI=true) nothing may be skipped.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+
+const ci = process.env.CI === 'true';
+const required = ci || process.env.KINDRED_REQUIRE_SERVICES === '1';
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const out = fs.mkdtempSync(path.join(os.tmpdir(), 'kindred-test-'));
+const skipped = [];
+const totals = { passed: 0, failed: 0, skipped: 0 };
+
+function run(title, cmd, args, env = {}) {
+  console.log(`\n=== ${title} ===`);
+  const res = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return res.status === 0;
+}
+
+function finish(ok) {
+  console.log('');
+  for (const s of skipped) console.log(`SKIPPED: ${s}`);
+  console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+  process.exit(ok ? 0 : 1);
+}
+
+async function postgresAnswers() {
+  const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test', connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+if (!run('type check', 'npx', ['tsc', '-p', 'tsconfig.json']) || !run('type check (web)', 'npx', ['tsc', '-p', 'tsconfig.web.json'])) {
+  totals.failed += 1;
+  finish(false);
+}
+
+const vitestJson = path.join(out, 'vitest.json');
+const unitOk = run('unit and integration tests (Vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+if (fs.existsSync(vitestJson)) {
+  const r = JSON.parse(fs.readFileSync(vitestJson, 'utf8'));
+  totals.passed += r.numPassedTests;
+  totals.failed += r.numFailedTests;
+  totals.skipped += r.numPendingTests + (r.numTodoTests ?? 0);
+} else if (!unitOk) {
+  totals.failed += 1;
+}
+
+if (!run('build', 'npm', ['run', 'build', '--silent'])) {
+  totals.failed += 1;
+  finish(false);
+}
+
+if (!fs.existsSync(chromium)) {
+  if (required) {
+    console.error(`Chromium is required here but ${chromium} is missing (apt-get install chromium).`);
+    totals.failed += 1;
+    finish(false);
+  }
+  skipped.push(`browser tests: ${chromium} not found (install Debian's chromium: apt-get install chromium)`);
+  finish(unitOk);
+}
+
+const dialects = ['sqlite'];
+if (await postgresAnswers()) dialects.push('postgres');
+else if (required) {
+  console.error('PostgreSQL is required here but does not answer on 127.0.0.1:5432.');
+  totals.failed += 1;
+  finish(false);
+} else skipped.push('browser tests on PostgreSQL: PostgreSQL does not answer on 127.0.0.1:5432');
+
+const pwJson = path.join(out, 'playwright.json');
+const e2eOk = run('browser tests (Playwright, Chromium)', 'npx', ['playwright', 'test'], {
+  KINDRED_E2E_DIALECTS: dialects.join(','),
+  PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson,
+});
+if (fs.existsSync(pwJson)) {
+  const s = JSON.parse(fs.readFileSync(pwJson, 'utf8')).stats;
+  totals.passed += s.expected;
+  totals.failed += s.unexpected + s.flaky;
+  totals.skipped += s.skipped;
+} else if (!e2eOk) {
+  totals.failed += 1;
+}
+finish(unitOk && e2eOk);

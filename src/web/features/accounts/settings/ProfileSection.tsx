@@ -1,0 +1,82 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MemberSelf, UpdateMeBody } from '../../../../shared/api';
+import type { Language } from '../../../../shared/rules';
+import { Button } from '../../../ui/Button';
+import { FormError } from '../../../ui/FormError';
+import { clientProblem, useFormProblem } from '../../../ui/formProblem';
+import { useHelpCountries } from '../../help/api';
+import { useUpdateMe } from '../api';
+import { HandleField } from '../HandleField';
+import { CountryField, LanguageField } from '../ProfileFields';
+import { handleProblem } from '../validation';
+
+/** Handle, country and language: one form, one save. */
+export function ProfileSection({ member }: { member: MemberSelf }) {
+  const { t } = useTranslation();
+  const form = useFormProblem();
+  const update = useUpdateMe();
+  const countries = useHelpCountries();
+  const [handle, setHandle] = useState(member.handle);
+  const [country, setCountry] = useState(member.country ?? '');
+  const [language, setLanguage] = useState(member.language);
+  const [status, setStatus] = useState('');
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (update.isPending) return;
+    setStatus('');
+    const body: UpdateMeBody = {};
+    const newHandle = handle.trim();
+    if (newHandle !== member.handle) body.handle = newHandle;
+    if ((country || null) !== member.country) body.country = country || null;
+    if (language !== member.language) body.language = language as Language;
+    if (Object.keys(body).length === 0) {
+      form.clear();
+      return setStatus(t('settings.nothingToSave'));
+    }
+    const problem = clientProblem({ handle: body.handle === undefined ? undefined : handleProblem(newHandle) });
+    if (problem) return form.show(problem);
+    form.clear();
+    update.mutate(body, {
+      onSuccess: ({ member: saved }) => {
+        setHandle(saved.handle);
+        setStatus(t('settings.saved'));
+      },
+      onError: form.fail,
+    });
+  };
+
+  return (
+    <section aria-labelledby="profile-title" className="settings-section">
+      <h2 id="profile-title">{t('settings.profileTitle')}</h2>
+      <form ref={form.formRef} onSubmit={submit} noValidate className="form">
+        <FormError
+          problem={form.problem}
+          summaryRef={form.summaryRef}
+          formRef={form.formRef}
+          labels={{ handle: t('fields.handle'), country: t('fields.country'), language: t('fields.language') }}
+        />
+        <HandleField
+          value={handle}
+          onChange={setHandle}
+          ownHandle={member.handle}
+          error={form.fieldError('handle')}
+          suggestion={form.problem?.suggestion}
+          onTakeSuggestion={() => form.clearField('handle')}
+          hint={t('settings.handleHint')}
+        />
+        <CountryField value={country} onChange={setCountry} countries={countries.data ?? []} error={form.fieldError('country')} />
+        <LanguageField value={language} onChange={setLanguage} error={form.fieldError('language')} />
+        <div className="form-actions">
+          <Button type="submit" variant="primary" busy={update.isPending} busyLabel={t('settings.saving')}>
+            {t('settings.save')}
+          </Button>
+          <p className="field-status" role="status">
+            {status}
+          </p>
+        </div>
+      </form>
+    </section>
+  );
+}
