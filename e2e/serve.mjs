@@ -1,6 +1,6 @@
 // Starts a built Kindred server for the browser tests, on a fresh database each run:
 // `node e2e/serve.mjs sqlite|postgres PORT`. The PostgreSQL database is dropped on exit.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -41,6 +41,16 @@ if (dialect === 'postgres') {
   env.DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'kindred-e2e-'));
   cleanup = async () => fs.rmSync(env.DATA_DIR, { recursive: true, force: true });
 }
+
+// The first admin is made as an operator would: with the CLI. The spec reads the passphrase.
+const admin = spawnSync(process.execPath, ['dist/server/cli.js', 'create-admin', 'FirstAdmin'], { env, encoding: 'utf8' });
+const passphrase = admin.stdout.match(/Passphrase[^:]*: (\S+)/)?.[1];
+if (admin.status !== 0 || !passphrase) {
+  console.error(`create-admin failed: ${admin.stderr}${admin.stdout}`);
+  process.exit(1);
+}
+fs.mkdirSync('.e2e-data', { recursive: true });
+fs.writeFileSync(`.e2e-data/${dialect}-admin.json`, JSON.stringify({ handle: 'FirstAdmin', passphrase }));
 
 const server = spawn(process.execPath, ['dist/server/main.js'], { env, stdio: 'inherit' });
 const stop = () => server.kill('SIGTERM');

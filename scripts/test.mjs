@@ -39,7 +39,7 @@ async function postgresAnswers() {
   }
 }
 
-if (!run('type check', 'npx', ['tsc', '-p', 'tsconfig.json']) || !run('type check (web)', 'npx', ['tsc', '-p', 'tsconfig.web.json'])) {
+if (!run('type check', 'npx', ['tsc', '-p', 'tsconfig.json']) || !run('type check (web)', 'npx', ['tsc', '-p', 'tsconfig.web.json']) || !run('type check (browser tests)', 'npx', ['tsc', '-p', 'e2e/tsconfig.json'])) {
   totals.failed += 1;
   finish(false);
 }

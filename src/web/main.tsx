@@ -7,6 +7,8 @@ import { router } from './app/router';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
+import './styles/forms.css';
+import './styles/help.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Kindred: #root is missing from index.html');

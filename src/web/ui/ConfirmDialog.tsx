@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button, Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
-import { buttonClass } from './Button';
+import { Button as AriaButton, Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { Button, buttonClass } from './Button';
 import { toProblem } from './formProblem';
 
 interface ConfirmDialogProps {
@@ -18,7 +18,11 @@ interface ConfirmDialogProps {
   onConfirm: () => Promise<unknown>;
 }
 
-/** A button that asks "are you sure?" in an accessible alert dialog before acting. */
+/**
+ * A button that asks "are you sure?" in an accessible alert dialog before acting.
+ * (The buttons inside are native: React Aria's pending Button announces itself through a
+ * live region that outlives the dialog and then points at nothing.)
+ */
 export function ConfirmDialog({
   trigger,
   triggerVariant = 'secondary',
@@ -36,7 +40,7 @@ export function ConfirmDialog({
 
   return (
     <DialogTrigger onOpenChange={(open) => open && setError(null)}>
-      <Button className={buttonClass(triggerVariant)}>{trigger}</Button>
+      <AriaButton className={buttonClass(triggerVariant)}>{trigger}</AriaButton>
       <ModalOverlay className="modal-overlay" isDismissable={!pending} isKeyboardDismissDisabled={pending}>
         <Modal className="modal">
           <Dialog role="alertdialog" className="dialog">
@@ -52,13 +56,14 @@ export function ConfirmDialog({
                   </p>
                 )}
                 <div className="dialog-actions">
-                  <Button className={buttonClass('secondary')} onPress={close} isDisabled={pending}>
+                  <Button variant="secondary" onClick={close} disabled={pending}>
                     {cancelLabel ?? t('app.cancel')}
                   </Button>
                   <Button
-                    className={buttonClass(destructive ? 'danger' : 'primary')}
-                    isPending={pending}
-                    onPress={async () => {
+                    variant={destructive ? 'danger' : 'primary'}
+                    busy={pending}
+                    busyLabel={busyLabel}
+                    onClick={async () => {
                       setPending(true);
                       setError(null);
                       try {
@@ -71,8 +76,7 @@ export function ConfirmDialog({
                       }
                     }}
                   >
-                    {pending && <span className="spinner" aria-hidden="true" />}
-                    {pending && busyLabel ? busyLabel : confirmLabel}
+                    {confirmLabel}
                   </Button>
                 </div>
               </>

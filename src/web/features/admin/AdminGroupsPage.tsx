@@ -41,7 +41,7 @@ export function AdminGroupsPage() {
       <PageHeading>{t('admin.groupsTitle')}</PageHeading>
       <AdminNav />
 
-      <section aria-labelledby="group-form-title" className="settings-section">
+      <section className="settings-section">
         <h2 id="group-form-title" ref={formHeading} tabIndex={-1}>
           {editing ? t('admin.editGroupTitle', { name: editing.name }) : t('admin.createGroupTitle')}
         </h2>
@@ -67,7 +67,7 @@ export function AdminGroupsPage() {
         </p>
       </section>
 
-      <section aria-labelledby="group-list-title">
+      <section>
         <h2 id="group-list-title">{t('admin.allGroups')}</h2>
         {groups.isPending && <Loading label={t('groups.loading')} />}
         {groups.isError && <LoadError message={groups.error.message} onRetry={() => void groups.refetch()} />}

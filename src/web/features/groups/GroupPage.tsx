@@ -90,7 +90,7 @@ export function GroupPage() {
             </div>
           )}
 
-          <section aria-labelledby="group-rules-title">
+          <section>
             <h2 id="group-rules-title">{t('groups.rulesTitle')}</h2>
             {data.rules.length > 0 ? (
               <ol className="rules-list">

@@ -12,7 +12,7 @@ function EmergencySection({ help }: { help: CrisisHelp | undefined }) {
   const { t } = useTranslation();
   const numbers = help?.emergency ?? [];
   return (
-    <section className="emergency" aria-labelledby="emergency-title">
+    <section className="emergency">
       <h2 id="emergency-title">{t('help.dangerTitle')}</h2>
       <p>{t('help.dangerBody')}</p>
       {numbers.length > 0 ? (
@@ -36,7 +36,7 @@ function EmergencySection({ help }: { help: CrisisHelp | undefined }) {
 function DirectorySection({ directory }: { directory: { name: string; url: string } }) {
   const { t } = useTranslation();
   return (
-    <section aria-labelledby="directory-title">
+    <section>
       <h2 id="directory-title">{t('help.directoryTitle')}</h2>
       <p>
         {t('help.directoryBefore')}{' '}
@@ -74,7 +74,7 @@ export function HelpPage() {
 
       <EmergencySection help={data} />
 
-      <section aria-labelledby="lines-title">
+      <section>
         <h2 id="lines-title">{data?.countryName ? t('help.linesIn', { country: data.countryName }) : t('help.linesTitle')}</h2>
 
         {help.isPending && <Loading label={t('help.loading')} />}
@@ -133,7 +133,7 @@ export function HelpPage() {
 
       <DirectorySection directory={data?.directory ?? FALLBACK_DIRECTORY} />
 
-      <section aria-labelledby="peer-title">
+      <section>
         <h2 id="peer-title">{t('help.peerTitle')}</h2>
         <p>{t('help.peerBody')}</p>
       </section>

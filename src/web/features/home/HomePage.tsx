@@ -13,7 +13,7 @@ function YourGroups() {
   const groups = useGroups();
   const joined = groups.data?.filter((g) => g.joined) ?? [];
   return (
-    <section aria-labelledby="your-groups-title">
+    <section>
       <h2 id="your-groups-title">{t('home.yourGroups')}</h2>
       {groups.isPending && <Loading label={t('groups.loading')} />}
       {groups.isError && <LoadError message={groups.error.message} onRetry={() => void groups.refetch()} />}

@@ -12,6 +12,9 @@ export function openPostgres(url: string, options: { schema?: string; max?: numb
     max: options.max ?? 10,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
+  // An idle connection can be cut by the server (restart, failover). pg drops it from the
+  // pool and the next query opens a new one; without this handler the process would crash.
+  pool.on('error', () => undefined);
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }
 

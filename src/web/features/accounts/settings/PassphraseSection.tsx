@@ -40,7 +40,7 @@ export function PassphraseSection() {
   };
 
   return (
-    <section aria-labelledby="passphrase-title" className="settings-section">
+    <section className="settings-section">
       <h2 id="passphrase-title">{t('settings.passphraseTitle')}</h2>
       <form ref={form.formRef} onSubmit={submit} noValidate className="form">
         <FormError

@@ -48,7 +48,7 @@ export function ProfileSection({ member }: { member: MemberSelf }) {
   };
 
   return (
-    <section aria-labelledby="profile-title" className="settings-section">
+    <section className="settings-section">
       <h2 id="profile-title">{t('settings.profileTitle')}</h2>
       <form ref={form.formRef} onSubmit={submit} noValidate className="form">
         <FormError

@@ -45,7 +45,7 @@ export function RecoveryCodeSection({ handle }: { handle: string }) {
   const showing = pending?.shownAt === HERE ? pending : null;
 
   return (
-    <section aria-labelledby="recovery-title" className="settings-section">
+    <section className="settings-section">
       <h2 id="recovery-title" ref={headingRef} tabIndex={-1}>
         {t('settings.recoveryTitle')}
       </h2>

@@ -21,7 +21,7 @@ export function SessionsSection() {
   };
 
   return (
-    <section aria-labelledby="sessions-title" className="settings-section">
+    <section className="settings-section">
       <h2 id="sessions-title">{t('settings.sessionsTitle')}</h2>
       <p>{t('settings.sessionsIntro')}</p>
       <ConfirmDialog
