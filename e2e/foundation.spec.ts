@@ -5,6 +5,12 @@ const PASSPHRASE = 'lantern orchard pebble';
 const NEW_PASSPHRASE = 'copper kettle morning';
 const CODE = /[0-9A-Z]{4}(?:-[0-9A-Z]{4}){4}/;
 
+/** Opens sign-up and waits for the suggested handle, so typing replaces it rather than racing it. */
+async function openSignUp(page: Page) {
+  await page.goto('/signup');
+  await expect(page.getByLabel('Handle')).not.toHaveValue('');
+}
+
 async function logOut(page: Page) {
   await page.getByRole('button', { name: 'Log out' }).first().click();
   await expect(page.getByRole('link', { name: 'Log in' }).first()).toBeVisible();
@@ -39,8 +45,7 @@ test('a member signs up, keeps the recovery code, logs in, joins a group, finds 
   await expectAccessible(page, 'the home page');
 
   // Sign up: a handle and a passphrase, nothing else.
-  await page.goto('/signup');
-  await expect(page.getByLabel('Handle')).not.toHaveValue('');
+  await openSignUp(page);
   await expectAccessible(page, 'the sign-up page');
   await page.getByLabel('Handle').fill(handle);
   await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
@@ -108,7 +113,7 @@ test('a member signs up, keeps the recovery code, logs in, joins a group, finds 
 });
 
 test('a mistake is explained next to the field, and nothing typed is lost', async ({ page }) => {
-  await page.goto('/signup');
+  await openSignUp(page);
   const handle = uniqueHandle('BraveFinch');
   await page.getByLabel('Handle').fill(handle);
   await page.getByLabel('Passphrase', { exact: true }).fill('password123');
@@ -151,7 +156,7 @@ test('works with the keyboard alone: skip link, Get help now, and sign-up', asyn
   await expect(page.getByRole('heading', { level: 1, name: 'Get help now' })).toBeVisible();
 
   // Sign up without a mouse.
-  await page.goto('/signup');
+  await openSignUp(page);
   await page.getByLabel('Handle').focus();
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type(uniqueHandle('SteadyOwl'));
@@ -187,7 +192,7 @@ test('an admin changes roles and manages groups', async ({ page }, testInfo) => 
   const admin = adminCredentials(testInfo);
   const member = uniqueHandle('PatientOwl');
   // A member to promote.
-  await page.goto('/signup');
+  await openSignUp(page);
   await page.getByLabel('Handle').fill(member);
   await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
   await page.getByRole('checkbox', { name: 'I accept the community guidelines' }).check();

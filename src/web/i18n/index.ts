@@ -1,6 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
+import es from './es.json';
 
 /**
  * Every screen text lives in one resource per language. To add a language, add
@@ -8,6 +9,7 @@ import en from './en.json';
  */
 export const resources = {
   en: { translation: en },
+  es: { translation: es },
 } as const;
 
 export type UiLanguage = keyof typeof resources;
@@ -20,9 +22,27 @@ declare module 'i18next' {
   }
 }
 
+/** The language Kindred has for a tag such as "es", "es-MX" or "en_GB" (by its primary subtag). */
+function uiLanguageOf(tag: string | null | undefined): UiLanguage | undefined {
+  const primary = tag?.trim().toLowerCase().split(/[-_]/)[0];
+  return uiLanguages.find((l) => l === primary);
+}
+
+/** For visitors: the first of the browser's languages that Kindred has; English otherwise. */
+export function browserLanguage(): UiLanguage {
+  if (typeof navigator === 'undefined') return 'en';
+  const tags = navigator.languages?.length ? navigator.languages : [navigator.language];
+  for (const tag of tags) {
+    const language = uiLanguageOf(tag);
+    if (language) return language;
+  }
+  return 'en';
+}
+
+// Start in the browser's language; the signed-in member's choice replaces it once the session loads.
 void i18n.use(initReactI18next).init({
   resources,
-  lng: 'en',
+  lng: browserLanguage(),
   fallbackLng: 'en',
   supportedLngs: uiLanguages,
   defaultNS: 'translation',
@@ -37,9 +57,12 @@ function syncDocumentLanguage(): void {
 i18n.on('languageChanged', syncDocumentLanguage);
 syncDocumentLanguage();
 
-/** Shows the screens in a member's language when Kindred has it; English otherwise. */
-export function applyLanguage(language: string | undefined): void {
-  const target = uiLanguages.find((l) => l === language) ?? 'en';
+/**
+ * Shows the screens in the signed-in member's language; for visitors (no language given),
+ * in the browser's. Called whenever the session's member changes, e.g. after Settings saves.
+ */
+export function applyLanguage(language: string | null | undefined): void {
+  const target = uiLanguageOf(language) ?? browserLanguage();
   if (i18n.resolvedLanguage !== target) void i18n.changeLanguage(target);
 }
 

@@ -1,13 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../../../shared/rules';
+import { browserLanguage } from '../../i18n';
 import { Field } from '../../ui/Field';
 
 /** Language names in their own language: a person looks for the one they read. */
 const LANGUAGE_NAMES: Record<(typeof LANGUAGES)[number], string> = { en: 'English', es: 'Español' };
 
+/** A new member starts with the language a visitor sees: the browser's, when Kindred has it. */
 export function defaultLanguage(): (typeof LANGUAGES)[number] {
-  const tag = (navigator.language || 'en').toLowerCase();
-  return LANGUAGES.find((l) => tag === l || tag.startsWith(`${l}-`)) ?? 'en';
+  return browserLanguage();
 }
 
 interface CountryFieldProps {

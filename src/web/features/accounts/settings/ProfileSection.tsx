@@ -20,7 +20,8 @@ export function ProfileSection({ member }: { member: MemberSelf }) {
   const [handle, setHandle] = useState(member.handle);
   const [country, setCountry] = useState(member.country ?? '');
   const [language, setLanguage] = useState(member.language);
-  const [status, setStatus] = useState('');
+  // A key, not a text: saving a new language switches the screens, and the message with them.
+  const [status, setStatus] = useState<'' | 'saved' | 'nothingToSave'>('');
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -33,7 +34,7 @@ export function ProfileSection({ member }: { member: MemberSelf }) {
     if (language !== member.language) body.language = language as Language;
     if (Object.keys(body).length === 0) {
       form.clear();
-      return setStatus(t('settings.nothingToSave'));
+      return setStatus('nothingToSave');
     }
     const problem = clientProblem({ handle: body.handle === undefined ? undefined : handleProblem(newHandle) });
     if (problem) return form.show(problem);
@@ -41,7 +42,7 @@ export function ProfileSection({ member }: { member: MemberSelf }) {
     update.mutate(body, {
       onSuccess: ({ member: saved }) => {
         setHandle(saved.handle);
-        setStatus(t('settings.saved'));
+        setStatus('saved');
       },
       onError: form.fail,
     });
@@ -73,7 +74,7 @@ export function ProfileSection({ member }: { member: MemberSelf }) {
             {t('settings.save')}
           </Button>
           <p className="field-status" role="status">
-            {status}
+            {status && t(`settings.${status}`)}
           </p>
         </div>
       </form>
