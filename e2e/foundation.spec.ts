@@ -231,3 +231,17 @@ test('an admin changes roles and manages groups', async ({ page }, testInfo) => 
   await page.goto('/groups');
   await expect(page.getByRole('link', { name })).toBeVisible();
 });
+
+test.describe('for a visitor whose browser prefers Spanish', () => {
+  test.use({ locale: 'es-MX' });
+
+  test('shows Kindred in Spanish, with Mexico’s crisis lines', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'es');
+    await page.getByRole('link', { name: 'Ayuda ahora' }).first().click();
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.locator('a[href="tel:911"]').first()).toBeVisible();
+    await expect(page.getByText('Línea de la Vida').first()).toBeVisible();
+    await expectAccessible(page, 'Get help now in Spanish');
+  });
+});
