@@ -27,6 +27,24 @@ function finish(ok) {
   process.exit(ok ? 0 : 1);
 }
 
+async function redisAnswers() {
+  const url = new URL(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379');
+  const net = await import('node:net');
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: url.hostname, port: Number(url.port || 6379), timeout: 2000 });
+    socket.once('connect', () => socket.write('PING\r\n'));
+    socket.once('data', (d) => {
+      resolve(d.toString().startsWith('+PONG'));
+      socket.destroy();
+    });
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => {
+      resolve(false);
+      socket.destroy();
+    });
+  });
+}
+
 async function postgresAnswers() {
   const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test', connectionTimeoutMillis: 3000 });
   try {
@@ -43,6 +61,11 @@ if (!run('type check', 'npx', ['tsc', '-p', 'tsconfig.json']) || !run('type chec
   totals.failed += 1;
   finish(false);
 }
+
+// The Vitest global setup fails instead when services are required; here we only say what a local run leaves out.
+const [pgUp, redisUp] = [await postgresAnswers(), await redisAnswers()];
+if (!pgUp) skipped.push('the PostgreSQL run of every integration suite, and the browser tests on PostgreSQL: PostgreSQL does not answer on 127.0.0.1:5432');
+if (!redisUp) skipped.push('the Redis suites (rate limits shared between nodes, readiness with Redis): Redis does not answer on 127.0.0.1:6379');
 
 const vitestJson = path.join(out, 'vitest.json');
 const unitOk = run('unit and integration tests (Vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
@@ -71,12 +94,12 @@ if (!fs.existsSync(chromium)) {
 }
 
 const dialects = ['sqlite'];
-if (await postgresAnswers()) dialects.push('postgres');
+if (pgUp) dialects.push('postgres');
 else if (required) {
   console.error('PostgreSQL is required here but does not answer on 127.0.0.1:5432.');
   totals.failed += 1;
   finish(false);
-} else skipped.push('browser tests on PostgreSQL: PostgreSQL does not answer on 127.0.0.1:5432');
+}
 
 const pwJson = path.join(out, 'playwright.json');
 const e2eOk = run('browser tests (Playwright, Chromium)', 'npx', ['playwright', 'test'], {

@@ -10,9 +10,10 @@ import type { Redis } from 'ioredis';
 import { cookieSecure, type Config } from './platform/config/config.js';
 import type { Database } from './platform/db/dialect/index.js';
 import { authPlugin } from './platform/http/auth.js';
-import { errorHandler } from './platform/http/errors.js';
+import { errorHandler, frameworkErrorHandler } from './platform/http/errors.js';
 import { healthRoutes } from './platform/http/health.js';
-import { registerRateLimits } from './platform/http/rate-limit.js';
+import { rateLimitSecret, registerRateLimits } from './platform/http/rate-limit.js';
+import { rejectNulBytes } from './platform/http/input.js';
 import { sessionCookie } from './platform/http/session-cookie.js';
 import { registerWebClient } from './platform/http/web.js';
 import { loggerOptions } from './platform/observability/logging.js';
@@ -51,9 +52,10 @@ export async function buildApp({ config, database, redis, webDir = defaultWebDir
   const app = Fastify({
     logger: loggerOptions(config.LOG_LEVEL, logStream),
     bodyLimit: config.BODY_LIMIT_BYTES,
-    // A number trusts that many hops of X-Forwarded-For (Fastify accepts it; its types do not say so).
-    trustProxy: (config.TRUST_PROXY > 0 ? config.TRUST_PROXY : false) as boolean,
+    // Named proxies only: Fastify ignores a bare hop count, since it cannot tell a proxy from a client.
+    trustProxy: config.TRUST_PROXY.trim() ? config.TRUST_PROXY : false,
     ajv: { customOptions: { allErrors: true }, plugins: [ajvErrors as never] },
+    frameworkErrors: frameworkErrorHandler,
     return503OnClosing: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -69,6 +71,7 @@ export async function buildApp({ config, database, redis, webDir = defaultWebDir
 
   // --- platform ---
   app.setErrorHandler(errorHandler);
+  app.addHook('preValidation', rejectNulBytes);
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -106,15 +109,15 @@ export async function buildApp({ config, database, redis, webDir = defaultWebDir
       },
     },
   });
-  await registerRateLimits(app, redis);
-  await app.register(metricsPlugin);
+  await registerRateLimits(app, { redis, secret: await rateLimitSecret(db) });
+  await app.register(metricsPlugin, { token: config.METRICS_TOKEN });
 
   // --- modules ---
   const cookieJar = sessionCookie(secure);
-  const accounts = createAccountsService({ db, sessionDays: config.SESSION_DAYS });
-  const groups = createGroupsService({ db });
   const crisisLines = createCrisisLinesService();
-  await app.register(authPlugin, { resolve: (token) => accounts.resolveSession(token), cookie: cookieJar });
+  const accounts = createAccountsService({ db, sessionDays: config.SESSION_DAYS, knownCountries: crisisLines.knownCountries });
+  const groups = createGroupsService({ db });
+  await app.register(authPlugin, { resolve: (token) => accounts.resolveSession(token), cookie: cookieJar, publicOrigin: config.PUBLIC_ORIGIN });
 
   await app.register(
     async (api) => {

@@ -8,7 +8,7 @@ import { connectRedis } from './platform/redis/redis.js';
 async function main(): Promise<void> {
   const config = loadConfig();
   const database = await openMigratedDatabase(config);
-  const redis = connectRedis(config.REDIS_URL);
+  const redis = connectRedis(config.REDIS_URL, (err) => console.error(JSON.stringify({ level: 40, msg: 'Redis is not answering', err: err.message })));
   const app = await buildApp({ config, database, redis });
 
   // SIGTERM/SIGINT: stop accepting, let requests in flight finish, then close the database.

@@ -159,19 +159,28 @@ export const Group = Type.Object({
 export type Group = Static<typeof Group>;
 export const GroupList = Type.Object({ items: Type.Array(Group) });
 export const GroupEnvelope = Type.Object({ group: Group });
-export const GroupSlugParams = Type.Object({ slug: Type.String({ minLength: 1, maxLength: 100 }) });
+export const GroupSlugParams = Type.Object({
+  slug: Type.String({ minLength: 1, maxLength: 100, pattern: '^[a-z0-9-]+$', errorMessage: 'That is not the address of a group.' }),
+});
 export const GroupListQuery = Type.Object({ archived: Type.Optional(Type.Boolean()) });
 
 const GroupName = Type.String({
   minLength: 2,
   maxLength: GROUP_NAME_MAX,
-  errorMessage: { minLength: 'Please give the group a name.', maxLength: `A group name can be at most ${GROUP_NAME_MAX} characters.` },
+  pattern: '\\S',
+  errorMessage: {
+    minLength: 'Please give the group a name.',
+    pattern: 'Please give the group a name.',
+    maxLength: `A group name can be at most ${GROUP_NAME_MAX} characters.`,
+  },
 });
 const GroupDescription = Type.String({
   minLength: 1,
   maxLength: GROUP_DESCRIPTION_MAX,
+  pattern: '\\S',
   errorMessage: {
     minLength: 'Please describe who the group is for.',
+    pattern: 'Please describe who the group is for.',
     maxLength: `A description can be at most ${GROUP_DESCRIPTION_MAX} characters.`,
   },
 });

@@ -7,6 +7,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     postgresUrl: string | null;
     redisUrl: string | null;
+    /** Prefix of this run's PostgreSQL databases, so two runs on one server never touch each other's. */
+    databasePrefix: string;
   }
 }
 
@@ -36,11 +38,11 @@ async function redisAnswers(): Promise<string | null> {
   }
 }
 
-async function dropWorkerDatabases(): Promise<void> {
+async function dropRunDatabases(prefix: string): Promise<void> {
   const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
   await client.connect();
   try {
-    const { rows } = await client.query<{ datname: string }>('select datname from pg_database where datname like $1', [`${TEST_DATABASE_PREFIX}%`]);
+    const { rows } = await client.query<{ datname: string }>('select datname from pg_database where left(datname, $2) = $1', [prefix, prefix.length]);
     for (const { datname } of rows) await client.query(`drop database if exists ${datname} with (force)`);
   } finally {
     await client.end();
@@ -62,8 +64,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   project.provide('postgresUrl', pgProblem ? null : TEST_DATABASE_URL);
   project.provide('redisUrl', redisProblem ? null : TEST_REDIS_URL);
-  if (!pgProblem) await dropWorkerDatabases();
+  const prefix = `${TEST_DATABASE_PREFIX}${Date.now().toString(36)}${process.pid.toString(36)}_`;
+  project.provide('databasePrefix', prefix);
   return async () => {
-    if (!pgProblem) await dropWorkerDatabases();
+    if (!pgProblem) await dropRunDatabases(prefix);
   };
 }

@@ -10,7 +10,6 @@ import { buildApp } from '../app.js';
 import { loadConfig, type Config } from '../platform/config/config.js';
 import { openDatabase, type Database, type DialectName } from '../platform/db/dialect/index.js';
 import { migrateToLatest } from '../platform/db/migrations/index.js';
-import { TEST_DATABASE_PREFIX } from './services.js';
 
 /** The dialects this run can test: SQLite always; PostgreSQL when it answers (required in CI). */
 export function availableDialects(): DialectName[] {
@@ -32,7 +31,7 @@ function workerDatabaseUrl(): Promise<string> {
   workerDatabase ??= (async () => {
     const url = inject('postgresUrl');
     if (!url) throw new Error('PostgreSQL is not available in this run');
-    const name = `${TEST_DATABASE_PREFIX}${ulid().toLowerCase()}`;
+    const name = `${inject('databasePrefix')}${ulid().toLowerCase()}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     await admin.query(`create database ${name}`);

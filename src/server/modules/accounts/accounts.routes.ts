@@ -73,7 +73,7 @@ export function accountsRoutes(deps: AccountsRouteDeps): FastifyPluginAsyncTypeb
           passphrase: request.body.passphrase,
           country,
           language: request.body.language ?? locale.language ?? 'en',
-        });
+        }, cookie.read(request));
         cookie.set(reply, result.session.token, result.session.expiresAt);
         return reply.status(201).send({ member: result.member, csrfToken: result.session.csrfToken, recoveryCode: result.recoveryCode });
       },
@@ -112,7 +112,7 @@ export function accountsRoutes(deps: AccountsRouteDeps): FastifyPluginAsyncTypeb
         config: { rateLimit: { max: limits.recoveryPerHour, timeWindow: '1 hour' } },
       },
       async (request, reply) => {
-        const result = await accounts.recover(request.body);
+        const result = await accounts.recover(request.body, cookie.read(request));
         cookie.set(reply, result.session.token, result.session.expiresAt);
         return { member: result.member, csrfToken: result.session.csrfToken, recoveryCode: result.recoveryCode };
       },

@@ -1,8 +1,9 @@
 import type { Kysely } from 'kysely';
 import { ulid } from 'ulid';
 import type { AdminMember, MemberSelf } from '../../../shared/api.js';
-import type { Language, Role } from '../../../shared/rules.js';
+import { HANDLE_MAX, HANDLE_PATTERN, type Language, type Role } from '../../../shared/rules.js';
 import type { DB } from '../../platform/db/schema.js';
+import { lockNamed } from '../../platform/db/meta.js';
 import { isUniqueViolation } from '../../platform/db/dialect/index.js';
 import { toPage, type Page, type PageRequest } from '../../platform/db/pagination.js';
 import type { AuthMember, ResolvedSession } from '../../platform/http/auth.js';
@@ -42,8 +43,12 @@ export interface SignedIn {
 export interface AccountsDeps {
   db: Kysely<DB>;
   sessionDays: number;
+  /** Countries a member may choose: those the Get help data knows. */
+  knownCountries?: ReadonlySet<string>;
   now?: () => number;
 }
+
+const HANDLE_SHAPE = new RegExp(HANDLE_PATTERN);
 
 const WRONG_CREDENTIALS = "That handle and passphrase don't match. Please check both and try again.";
 const WRONG_RECOVERY = "That handle and recovery code don't match. Please check both and try again.";
@@ -51,7 +56,7 @@ const WRONG_RECOVERY = "That handle and recovery code don't match. Please check 
 export type AccountsService = ReturnType<typeof createAccountsService>;
 
 /** Anonymous accounts: sign-up, sessions, recovery, preferences, roles. */
-export function createAccountsService({ db, sessionDays, now = Date.now }: AccountsDeps) {
+export function createAccountsService({ db, sessionDays, knownCountries, now = Date.now }: AccountsDeps) {
   const sessionLength = sessionDays * DAY;
 
   async function suggestHandle(): Promise<string> {
@@ -82,12 +87,24 @@ export function createAccountsService({ db, sessionDays, now = Date.now }: Accou
     }
   }
 
-  async function startSession(memberId: string): Promise<NewSession> {
+  /**
+   * Starts a session. `begunAt` is when the credentials were checked: a session whose check
+   * came before a recovery or "log out everywhere" is born already over.
+   */
+  async function startSession(memberId: string, begunAt: number, previousToken?: string): Promise<NewSession> {
     const t = now();
     const { token, id, csrfToken } = newSessionToken();
+    // Rotation: whatever session the browser had before is ended, and a new one begins.
+    if (previousToken) await store.deleteSession(db, sessionIdOf(previousToken));
     await store.deleteExpiredSessions(db, memberId, t);
-    await store.insertSession(db, { id, memberId, csrfToken, now: t, expiresAt: t + sessionLength });
+    await store.insertSession(db, { id, memberId, csrfToken, createdAt: begunAt, now: t, expiresAt: t + sessionLength });
     return { token, csrfToken, expiresAt: t + sessionLength };
+  }
+
+  function assertKnownCountry(country: string | null | undefined): void {
+    if (country && knownCountries && !knownCountries.has(country)) {
+      throw new AppError('invalid_input', 'Some details need another look.', 400, { country: 'Please choose a country from the list.' });
+    }
   }
 
   async function self(memberId: string): Promise<MemberSelf> {
@@ -111,8 +128,9 @@ export function createAccountsService({ db, sessionDays, now = Date.now }: Accou
       passphrase: string;
       country: string | null;
       language: Language;
-    }): Promise<SignedIn & { recoveryCode: string }> {
+    }, previousToken?: string): Promise<SignedIn & { recoveryCode: string }> {
       const handle = input.handle.trim();
+      assertKnownCountry(input.country);
       const problem = await handleProblem(handle);
       if (problem) throw await takenError(handle, problem);
       assertStrong(input.passphrase, handle, 'passphrase');
@@ -136,13 +154,16 @@ export function createAccountsService({ db, sessionDays, now = Date.now }: Accou
         if (isUniqueViolation(err)) throw await takenError(handle, 'That handle is already taken.');
         throw err;
       }
-      const session = await startSession(id);
+      const session = await startSession(id, t, previousToken);
       return { member: await self(id), session, recoveryCode };
     },
 
     /** Checks a handle and passphrase; the error never says which of the two was wrong. */
     async logIn(input: { handle: string; passphrase: string }, previousToken?: string): Promise<SignedIn> {
-      const row = await store.findMemberByHandleKey(db, handleKey(input.handle));
+      const begunAt = now();
+      // Something that cannot be a handle is not looked up, but costs the same time as one that is.
+      const shaped = input.handle.trim().length <= HANDLE_MAX && HANDLE_SHAPE.test(input.handle.trim());
+      const row = shaped ? await store.findMemberByHandleKey(db, handleKey(input.handle)) : undefined;
       if (!row) {
         await verifyAgainstNothing(input.passphrase);
         throw new AppError('wrong_credentials', WRONG_CREDENTIALS, 401);
@@ -150,9 +171,7 @@ export function createAccountsService({ db, sessionDays, now = Date.now }: Accou
       if (!(await verifyPassphrase(row.passphrase_hash, input.passphrase))) {
         throw new AppError('wrong_credentials', WRONG_CREDENTIALS, 401);
       }
-      // Rotation: whatever session the browser had before is ended, and a new one begins.
-      if (previousToken) await store.deleteSession(db, sessionIdOf(previousToken));
-      const session = await startSession(row.id);
+      const session = await startSession(row.id, begunAt, previousToken);
       return { member: await self(row.id), session };
     },
 
@@ -161,34 +180,43 @@ export function createAccountsService({ db, sessionDays, now = Date.now }: Accou
     },
 
     async logOutEverywhere(memberId: string): Promise<void> {
-      await store.deleteSessionsOf(db, memberId);
+      await store.invalidateSessionsBefore(db, memberId, now());
     },
 
     /** Resets the passphrase with the recovery code, which is then used up: a new one is returned. */
-    async recover(input: { handle: string; recoveryCode: string; newPassphrase: string }): Promise<SignedIn & { recoveryCode: string }> {
-      const row = await store.findMemberByHandleKey(db, handleKey(input.handle));
-      if (!row || !row.recovery_code_hash || !sameRecoveryCode(row.recovery_code_hash, input.recoveryCode)) {
-        throw new AppError('wrong_recovery_code', WRONG_RECOVERY, 400, { recoveryCode: WRONG_RECOVERY });
-      }
+    async recover(input: { handle: string; recoveryCode: string; newPassphrase: string }, previousToken?: string): Promise<SignedIn & { recoveryCode: string }> {
+      const wrong = () => new AppError('wrong_recovery_code', WRONG_RECOVERY, 400, { recoveryCode: WRONG_RECOVERY });
+      const shaped = input.handle.trim().length <= HANDLE_MAX && HANDLE_SHAPE.test(input.handle.trim());
+      const row = shaped ? await store.findMemberByHandleKey(db, handleKey(input.handle)) : undefined;
+      if (!row || !row.recovery_code_hash || !sameRecoveryCode(row.recovery_code_hash, input.recoveryCode)) throw wrong();
       assertStrong(input.newPassphrase, row.handle, 'newPassphrase');
       const recoveryCode = newRecoveryCode();
-      await store.updateMember(db, row.id, {
-        passphrase_hash: await hashPassphrase(input.newPassphrase),
-        recovery_code_hash: hashRecoveryCode(recoveryCode),
-        updated_at: now(),
+      const passphraseHash = await hashPassphrase(input.newPassphrase);
+      const t = now();
+      const consumed = await db.transaction().execute(async (trx) => {
+        if (!(await store.consumeRecoveryCode(trx, row.id, row.recovery_code_hash!, { passphraseHash, recoveryCodeHash: hashRecoveryCode(recoveryCode), now: t }))) {
+          return false;
+        }
+        // Whoever else held a session (perhaps the reason for recovering) is logged out.
+        await store.invalidateSessionsBefore(trx, row.id, t);
+        return true;
       });
-      // Whoever else held a session (perhaps the reason for recovering) is logged out.
-      await store.deleteSessionsOf(db, row.id);
-      const session = await startSession(row.id);
+      // Two requests with the same code at once: only the first one wins.
+      if (!consumed) throw wrong();
+      const session = await startSession(row.id, t, previousToken);
       return { member: await self(row.id), session, recoveryCode };
     },
 
-    /** The member behind a session cookie, sliding its expiry forward at most hourly. */
+    /** The member behind a session cookie, sliding its expiry forward at most hourly (`renewedUntil` tells the cookie). */
     async resolveSession(token: string): Promise<ResolvedSession | null> {
       const t = now();
       const row = await store.findLiveSession(db, sessionIdOf(token), t);
       if (!row) return null;
-      if (t - row.lastUsedAt > TOUCH_EVERY) await store.touchSession(db, row.sessionId, t, t + sessionLength);
+      let renewedUntil: number | undefined;
+      if (t - row.lastUsedAt > TOUCH_EVERY) {
+        renewedUntil = t + sessionLength;
+        await store.touchSession(db, row.sessionId, t, renewedUntil);
+      }
       const member: AuthMember = {
         id: row.memberId,
         handle: row.handle,
@@ -196,7 +224,7 @@ export function createAccountsService({ db, sessionDays, now = Date.now }: Accou
         language: row.language,
         roles: await store.rolesOf(db, row.memberId),
       };
-      return { sessionId: row.sessionId, csrfToken: row.csrfToken, member };
+      return { sessionId: row.sessionId, csrfToken: row.csrfToken, member, ...(renewedUntil ? { renewedUntil } : {}) };
     },
 
     self,
@@ -213,6 +241,7 @@ export function createAccountsService({ db, sessionDays, now = Date.now }: Accou
         update.handle = handle;
         update.handle_key = handleKey(handle);
       }
+      assertKnownCountry(patch.country);
       if (patch.country !== undefined) update.country = patch.country;
       if (patch.language !== undefined) update.language = patch.language;
       try {
@@ -264,6 +293,8 @@ export function createAccountsService({ db, sessionDays, now = Date.now }: Accou
     async setRoles(actor: AuthMember, memberId: string, roles: Role[]): Promise<AdminMember> {
       accountsPolicy.assertCanManageMembers(actor);
       return db.transaction().execute(async (trx) => {
+        // Two admins removing each other at once must not both pass the last-admin check.
+        await lockNamed(trx, 'roles');
         const row = await store.findMemberById(trx, memberId);
         if (!row) throw notFound('That member');
         const before = await store.rolesOf(trx, memberId);

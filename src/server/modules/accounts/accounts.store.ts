@@ -86,18 +86,18 @@ export function listMembers(
       ),
     );
   }
-  return keyset(q, { sort: 'members.created_at', id: 'members.id', direction: 'desc', page }).execute();
+  return keyset(q, { sort: 'members.created_at', sortType: 'number', id: 'members.id', direction: 'desc', page }).execute();
 }
 
 // --- sessions ---
 
 export async function insertSession(
   db: Kysely<DB>,
-  s: { id: string; memberId: string; csrfToken: string; now: number; expiresAt: number },
+  s: { id: string; memberId: string; csrfToken: string; createdAt: number; now: number; expiresAt: number },
 ): Promise<void> {
   await db
     .insertInto('sessions')
-    .values({ id: s.id, member_id: s.memberId, csrf_token: s.csrfToken, created_at: s.now, last_used_at: s.now, expires_at: s.expiresAt })
+    .values({ id: s.id, member_id: s.memberId, csrf_token: s.csrfToken, created_at: s.createdAt, last_used_at: s.now, expires_at: s.expiresAt })
     .execute();
 }
 
@@ -116,6 +116,7 @@ export function findLiveSession(db: Kysely<DB>, id: string, now: number) {
     ])
     .where('sessions.id', '=', id)
     .where('sessions.expires_at', '>', now)
+    .whereRef('sessions.created_at', '>=', 'members.sessions_valid_after')
     .executeTakeFirst();
 }
 
@@ -132,6 +133,28 @@ export async function deleteSessionsOf(db: Kysely<DB>, memberId: string, keepId?
   let q = db.deleteFrom('sessions').where('member_id', '=', memberId);
   if (keepId) q = q.where('id', '!=', keepId);
   await q.execute();
+}
+
+/** Ends every session begun before `time`, including one being created right now by a log-in that raced this. */
+export async function invalidateSessionsBefore(db: Kysely<DB>, memberId: string, time: number): Promise<void> {
+  await db.updateTable('members').set({ sessions_valid_after: time }).where('id', '=', memberId).execute();
+  await db.deleteFrom('sessions').where('member_id', '=', memberId).execute();
+}
+
+/** Replaces the recovery code only if it is still the one that was checked: a code works once, even for two taps at once. */
+export async function consumeRecoveryCode(
+  db: Kysely<DB>,
+  memberId: string,
+  expectedHash: string,
+  next: { passphraseHash: string; recoveryCodeHash: string; now: number },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('members')
+    .set({ passphrase_hash: next.passphraseHash, recovery_code_hash: next.recoveryCodeHash, updated_at: next.now })
+    .where('id', '=', memberId)
+    .where('recovery_code_hash', '=', expectedHash)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 export async function deleteExpiredSessions(db: Kysely<DB>, memberId: string, now: number): Promise<void> {

@@ -3,7 +3,7 @@ import { ulid } from 'ulid';
 import type { CreateGroupBody, Group, UpdateGroupBody } from '../../../shared/api.js';
 import type { DB, GroupRow } from '../../platform/db/schema.js';
 import { isUniqueViolation } from '../../platform/db/dialect/index.js';
-import { getMeta, setMeta } from '../../platform/db/meta.js';
+import { getMeta, lockNamed, setMeta } from '../../platform/db/meta.js';
 import type { AuthMember } from '../../platform/http/auth.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { recordAudit } from '../moderation/audit.js';
@@ -135,7 +135,10 @@ export function createGroupsService({ db, now = Date.now }: { db: Kysely<DB>; no
     async seedDefaults(): Promise<boolean> {
       if (await getMeta(db, SEEDED)) return false;
       const t = now();
-      await db.transaction().execute(async (trx) => {
+      // Several nodes starting together on a new database: one seeds, the others find it done.
+      return db.transaction().execute(async (trx) => {
+        await lockNamed(trx, 'seed');
+        if (await getMeta(trx, SEEDED)) return false;
         let order = 0;
         for (const g of DEFAULT_GROUPS) {
           if (await store.slugTaken(trx, g.slug)) continue;
@@ -150,8 +153,8 @@ export function createGroupsService({ db, now = Date.now }: { db: Kysely<DB>; no
           });
         }
         await setMeta(trx, SEEDED, new Date(t).toISOString());
+        return true;
       });
-      return true;
     },
   };
 }

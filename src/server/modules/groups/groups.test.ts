@@ -128,3 +128,22 @@ describeEachDialect('groups', (t) => {
     expect((await new Visitor(t().app).post('/api/v1/groups', { name: 'Mine', description: 'Mine.', rules: [] })).statusCode).toBe(401);
   });
 });
+
+describeEachDialect('groups under pressure', (t) => {
+  it('seeds the default groups once when several nodes start together', async () => {
+    const nodes = [0, 1, 2].map(() => createGroupsService({ db: t().database.db }));
+    const created = await Promise.all(nodes.map((n) => n.seedDefaults()));
+    expect(created.filter(Boolean)).toHaveLength(1);
+    const count = await t().database.db.selectFrom('groups').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(DEFAULT_GROUPS.length);
+  });
+
+  it('refuses a name or description made only of spaces', async () => {
+    const admin = new Visitor(t().app);
+    await admin.signUp('KindAdmin6');
+    await makeAdmin(t(), 'KindAdmin6');
+    const res = await admin.post('/api/v1/groups', { name: '     ', description: '   ', rules: [] });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields).toMatchObject({ name: 'Please give the group a name.', description: 'Please describe who the group is for.' });
+  });
+});

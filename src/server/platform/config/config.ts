@@ -26,15 +26,25 @@ export const ConfigSchema = Type.Object({
     default: 'info',
     description: 'pino log level.',
   }),
-  TRUST_PROXY: Type.Integer({
-    minimum: 0,
-    maximum: 10,
-    default: 0,
-    description: 'Number of reverse proxies (e.g. nginx) in front of Kindred; used only to key rate limits, never stored.',
+  TRUST_PROXY: Type.String({
+    default: '',
+    pattern: '^[A-Za-z0-9.:/,\\s]*$',
+    description:
+      'Addresses of the reverse proxies in front of Kindred (e.g. loopback, or 10.0.0.0/8), comma-separated; their X-Forwarded-For and X-Forwarded-Host are believed. Empty believes none.',
   }),
   COOKIE_SECURE: Type.Union([Type.Literal('auto'), Type.Literal('true'), Type.Literal('false')], {
     default: 'auto',
     description: 'Secure flag on the session cookie; auto means on in production.',
+  }),
+  PUBLIC_ORIGIN: Type.String({
+    default: '',
+    pattern: '^(https?://[^/\\s]+)?$',
+    description:
+      'The address members use, e.g. https://support.example.org. When set, writes must come from it; when empty, from the Host the request names.',
+  }),
+  METRICS_TOKEN: Type.String({
+    default: '',
+    description: 'When set, /metrics asks for "Authorization: Bearer <token>"; keep /metrics for your monitoring only.',
   }),
   SESSION_DAYS: Type.Integer({ minimum: 1, maximum: 365, default: 30, description: 'Days a session lasts without use.' }),
   DEFAULT_COUNTRY: Type.String({

@@ -22,14 +22,18 @@ export function encodeCursor(sortValue: SortValue, id: string): string {
   return Buffer.from(JSON.stringify([sortValue, id]), 'utf8').toString('base64url');
 }
 
-export function decodeCursor(cursor: string): [SortValue, string] {
+const ULID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+
+/** Reads a cursor back, refusing anything this server could not have written (a tampered cursor is a 400, never a 500). */
+export function decodeCursor(cursor: string, sortType: 'number' | 'string'): [SortValue, string] {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (
       Array.isArray(parsed) &&
       parsed.length === 2 &&
-      (typeof parsed[0] === 'string' || typeof parsed[0] === 'number') &&
-      typeof parsed[1] === 'string'
+      (sortType === 'number' ? Number.isSafeInteger(parsed[0]) : typeof parsed[0] === 'string' && !parsed[0].includes('\u0000')) &&
+      typeof parsed[1] === 'string' &&
+      ULID.test(parsed[1])
     ) {
       return [parsed[0], parsed[1]];
     }
@@ -42,11 +46,11 @@ export function decodeCursor(cursor: string): [SortValue, string] {
 /** Orders by (sort, id) and, given a cursor, starts after it; fetches one extra row to know whether more follow. */
 export function keyset<QB extends SelectQueryBuilder<any, any, any>>(
   qb: QB,
-  opts: { sort: string; id: string; direction: 'asc' | 'desc'; page: PageRequest },
+  opts: { sort: string; sortType: 'number' | 'string'; id: string; direction: 'asc' | 'desc'; page: PageRequest },
 ): QB {
   let q = qb;
   if (opts.page.cursor) {
-    const [value, id] = decodeCursor(opts.page.cursor);
+    const [value, id] = decodeCursor(opts.page.cursor, opts.sortType);
     const op = opts.direction === 'desc' ? '<' : '>';
     q = q.where(
       sql<boolean>`(${sql.ref(opts.sort)} ${sql.raw(op)} ${value} or (${sql.ref(opts.sort)} = ${value} and ${sql.ref(opts.id)} ${sql.raw(op)} ${id}))`,

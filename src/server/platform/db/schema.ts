@@ -24,6 +24,8 @@ export interface MembersTable {
   recovery_code_hash: string | null;
   country: string | null;
   language: string;
+  /** Sessions begun before this time are over: set by recovery, passphrase change and log out everywhere. */
+  sessions_valid_after: Generated<number>;
   created_at: number;
   updated_at: number;
 }

@@ -18,6 +18,8 @@ export interface ResolvedSession {
   sessionId: string;
   csrfToken: string;
   member: AuthMember;
+  /** Set when the session's expiry moved forward: the cookie's must follow. */
+  renewedUntil?: number;
 }
 
 /** Turns a cookie token into a live session, or null when it is unknown or expired. */
@@ -39,11 +41,13 @@ function sameToken(a: string, b: string): boolean {
 }
 
 /** A browser that names its origin must be on ours: stops cross-site form posts, including to log-in. */
-function crossOrigin(request: FastifyRequest): boolean {
+function crossOrigin(request: FastifyRequest, publicOrigin: string): boolean {
   const origin = request.headers.origin;
   if (!origin || origin === 'null') return origin === 'null';
+  if (publicOrigin) return origin !== publicOrigin;
   try {
-    return new URL(origin).host !== request.headers.host;
+    // request.host honours X-Forwarded-Host when TRUST_PROXY says the proxy is trusted.
+    return new URL(origin).host !== request.host;
   } catch {
     return true;
   }
@@ -54,13 +58,14 @@ function crossOrigin(request: FastifyRequest): boolean {
  * writes with a CSRF token bound to the session (sent back in the X-CSRF-Token header).
  */
 export const authPlugin = fp(
-  async (app, opts: { resolve: SessionResolver; cookie: SessionCookie }) => {
+  async (app, opts: { resolve: SessionResolver; cookie: SessionCookie; publicOrigin: string }) => {
     app.decorateRequest('member', null);
     app.decorateRequest('session', null);
     app.addHook('onRequest', async (request, reply) => {
-      if (!request.url.startsWith('/api/')) return;
+      // The matched route, not the raw URL: /%61pi/... reaches the same routes and must meet the same checks.
+      if (!request.routeOptions.url?.startsWith('/api/')) return;
       const write = !SAFE_METHODS.has(request.method);
-      if (write && crossOrigin(request)) {
+      if (write && crossOrigin(request, opts.publicOrigin)) {
         throw new AppError('cross_origin', 'This request came from another site, so Kindred did not act on it.', 403);
       }
       const token = opts.cookie.read(request);
@@ -80,6 +85,7 @@ export const authPlugin = fp(
           );
         }
       }
+      if (session.renewedUntil) opts.cookie.set(reply, token, session.renewedUntil);
       request.session = session;
       request.member = session.member;
     });

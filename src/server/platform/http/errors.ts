@@ -85,6 +85,12 @@ export function validationFields(errors: AjvError[]): Record<string, string> {
   return fields;
 }
 
+/** Errors Fastify meets before routing (a malformed URL, say): same kind JSON shape. */
+export function frameworkErrorHandler(err: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 400;
+  void reply.status(status).send({ error: { code: 'bad_request', message: 'Kindred could not understand that address. Please check it and try again.' } } satisfies ErrorBody);
+}
+
 /** The single place where errors become HTTP responses. 5xx details never reach the client. */
 export function errorHandler(err: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply): void {
   if (err instanceof AppError) {

@@ -26,6 +26,17 @@ describeEachDialect('operations and the HTTP edge', (t) => {
     for (const d of Object.keys(spec.paths)) expect(d.startsWith('/api/v1/')).toBe(true);
   });
 
+  it('asks for the operator token at /metrics when one is set', async () => {
+    const app = await startTestApp('sqlite', { database: t().database, config: { METRICS_TOKEN: 'made-up-token' } });
+    try {
+      expect((await app.app.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(401);
+      const ok = await app.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: 'Bearer made-up-token' } });
+      expect(ok.statusCode).toBe(200);
+    } finally {
+      await app.app.close();
+    }
+  });
+
   it('counts requests by route pattern in Prometheus text at /metrics', async () => {
     await t().app.inject({ method: 'GET', url: '/api/v1/groups/some-group' });
     const res = await t().app.inject({ method: 'GET', url: '/metrics' });
@@ -113,15 +124,21 @@ describe.skipIf(!redisUrl())('with Redis', () => {
       expect((await attempt(nodeB)).statusCode).toBe(401);
       expect((await attempt(nodeA)).statusCode).toBe(401);
       expect((await attempt(nodeB)).statusCode).toBe(429);
-      // The counter's key is a hash: the address itself is not in Redis.
-      const keys = await nodeA.redis!.keys('*');
+      // The counter's key is a keyed hash: neither the address nor its plain SHA-256 is in Redis.
+      const keys = await nodeA.redis!.keys('kindred:rl:*');
       expect(keys.length).toBeGreaterThan(0);
+      const { createHash } = await import('node:crypto');
+      const plain = createHash('sha256').update(address).digest('base64url').slice(0, 20);
       expect(keys.join(' ')).not.toContain(address);
+      expect(keys.join(' ')).not.toContain(plain);
 
       nodeB.redis!.disconnect();
       const down = await nodeB.app.inject({ method: 'GET', url: '/readyz' });
       expect(down.statusCode).toBe(503);
       expect(down.json().checks.redis).toBe('failing');
+      // Log-in keeps working while Redis is away: the node counts on its own meanwhile.
+      const meanwhile = await nodeB.app.inject({ method: 'POST', url: '/api/v1/session', remoteAddress: '192.0.2.201', payload: { handle: 'NobodyAtAll', passphrase: 'x' } });
+      expect(meanwhile.statusCode).toBe(401);
     } finally {
       await nodeB.app.close();
       await nodeA.close();

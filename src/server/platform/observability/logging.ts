@@ -1,4 +1,5 @@
 import type { FastifyServerOptions } from 'fastify';
+import { stdSerializers } from 'pino';
 
 /**
  * pino options for Fastify. Requests are logged by method, path and status only: never
@@ -11,6 +12,11 @@ export function loggerOptions(level: string, stream?: { write(line: string): voi
     serializers: {
       req: (req: { method?: string; url?: string }) => ({ method: req.method, path: (req.url ?? '').split('?')[0] }),
       res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+      // A client error can carry the raw request bytes (cookies, user agent): never log them.
+      err: (err: Error) => {
+        const { rawPacket: _raw, ...rest } = stdSerializers.err(err) as ReturnType<typeof stdSerializers.err> & { rawPacket?: unknown };
+        return rest;
+      },
     },
   };
 }

@@ -3,7 +3,7 @@ import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client
 
 /** Prometheus metrics at /metrics: request counts and a latency histogram by route pattern, plus process metrics. */
 export const metricsPlugin = fp(
-  async (app) => {
+  async (app, opts: { token: string }) => {
     const registry = new Registry();
     collectDefaultMetrics({ register: registry });
     const labelNames = ['method', 'route', 'status_code'] as const;
@@ -22,7 +22,10 @@ export const metricsPlugin = fp(
       requests.inc(labels);
       latency.observe(labels, reply.elapsedTime / 1000);
     });
-    app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+    app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
+      if (opts.token && request.headers.authorization !== `Bearer ${opts.token}`) {
+        return reply.status(401).send({ error: { code: 'unauthenticated', message: 'The metrics need the operator token.' } });
+      }
       return reply.type(registry.contentType).send(await registry.metrics());
     });
   },

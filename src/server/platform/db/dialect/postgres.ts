@@ -10,6 +10,9 @@ export function openPostgres(url: string, options: { schema?: string; max?: numb
   const pool = new pg.Pool({
     connectionString: url,
     max: options.max ?? 10,
+    // Fail in seconds, not at the operating system's TCP timeout, when the database is unreachable.
+    connectionTimeoutMillis: 5000,
+    statement_timeout: 15000,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
   // An idle connection can be cut by the server (restart, failover). pg drops it from the

@@ -12,6 +12,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('recovery_code_hash', 'text')
     .addColumn('country', 'text')
     .addColumn('language', 'text', (c) => c.notNull().defaultTo('en'))
+    .addColumn('sessions_valid_after', 'bigint', (c) => c.notNull().defaultTo(0))
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .execute();
