@@ -1,4 +1,5 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import { RecoveryCodeStep } from '../ui/RecoveryCodeStep';
 
 /** A recovery code shown once and not yet confirmed as saved. Memory only: never storage. */
 export interface PendingRecoveryCode {
@@ -32,4 +33,38 @@ export function usePendingRecoveryCode(): Store {
   const store = useContext(Context);
   if (!store) throw new Error('usePendingRecoveryCode needs PendingRecoveryCodeProvider');
   return store;
+}
+
+/** Keeps a code just issued by the page at `shownAt`, for its keep-it step. */
+export function useShowRecoveryCode(shownAt: string): (code: string, handle: string) => void {
+  const { setPending } = usePendingRecoveryCode();
+  return (code, handle) => setPending({ code, handle, issuedAt: Date.now(), shownAt });
+}
+
+interface PendingRecoveryCodeGateProps {
+  /** The page (path) the code was issued on: only there is the keep-it step shown. */
+  shownAt: string;
+  /** 1 when the step is the page; 3 inside a Settings section. */
+  headingLevel?: 1 | 3;
+  /** Runs once the person says the code is saved, after the code is forgotten. */
+  onContinue: () => void;
+  children: ReactNode;
+}
+
+/** Shows the keep-it step instead of `children` while a code issued at `shownAt` is not yet saved. */
+export function PendingRecoveryCodeGate({ shownAt, headingLevel, onContinue, children }: PendingRecoveryCodeGateProps) {
+  const { pending, setPending } = usePendingRecoveryCode();
+  if (!pending || pending.shownAt !== shownAt) return children;
+  return (
+    <RecoveryCodeStep
+      code={pending.code}
+      handle={pending.handle}
+      issuedAt={pending.issuedAt}
+      headingLevel={headingLevel}
+      onContinue={() => {
+        setPending(null);
+        onContinue();
+      }}
+    />
+  );
 }

@@ -20,6 +20,9 @@ interface FieldProps {
   children: (control: ControlProps) => ReactNode;
 }
 
+/** For handles, codes and passphrases: the keyboard must not change what the person types. */
+export const VERBATIM = { autoCapitalize: 'none', autoCorrect: 'off', spellCheck: false } as const;
+
 const ids = (...parts: (string | false | undefined)[]) => parts.filter(Boolean).join(' ') || undefined;
 
 /** A labelled form control with its hint and the error next to it. */

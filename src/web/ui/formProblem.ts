@@ -70,3 +70,5 @@ export function useFormProblem() {
 
   return { problem, show, fail, clear, clearField, fieldError, formRef, summaryRef };
 }
+
+export type FormProblemState = ReturnType<typeof useFormProblem>;

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
 import { Button } from '../../ui/Button';
-import { Field } from '../../ui/Field';
+import { Field, VERBATIM } from '../../ui/Field';
 import { checkHandle, fetchHandleSuggestion } from './api';
 
 interface HandleFieldProps {
@@ -126,10 +126,26 @@ export function HandleField({ value, onChange, error, suggestion, onTakeSuggesti
           onBlur={() => void check()}
           required
           autoComplete="username"
-          autoCapitalize="none"
-          autoCorrect="off"
-          spellCheck={false}
+          {...VERBATIM}
         />
+      )}
+    </Field>
+  );
+}
+
+interface KnownHandleFieldProps {
+  value: string;
+  onChange: (value: string) => void;
+  error?: string | undefined;
+}
+
+/** The handle of an account that exists (log in, recover): nothing to check or suggest. */
+export function KnownHandleField({ value, onChange, error }: KnownHandleFieldProps) {
+  const { t } = useTranslation();
+  return (
+    <Field label={t('fields.handle')} error={error}>
+      {(control) => (
+        <input {...control} name="handle" type="text" value={value} onChange={(e) => onChange(e.target.value)} required autoComplete="username" {...VERBATIM} />
       )}
     </Field>
   );

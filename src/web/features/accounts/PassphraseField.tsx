@@ -1,24 +1,25 @@
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Field } from '../../ui/Field';
+import { Field, VERBATIM } from '../../ui/Field';
 
 interface PassphraseFieldProps {
-  label: string;
-  name: string;
+  /** The field's name; its label is the `fields.<name>` text. */
+  name: 'passphrase' | 'currentPassphrase' | 'newPassphrase';
   value: string;
   onChange: (value: string) => void;
-  autoComplete: 'new-password' | 'current-password';
+  /** A passphrase being chosen: the browser may offer one, and the hint gives the rules. */
+  isNew?: boolean;
   error?: string | undefined;
   hint?: ReactNode;
   autoFocus?: boolean;
 }
 
 /** A passphrase input with a show/hide toggle (its name is "Show passphrase"/"Hide passphrase"). */
-export function PassphraseField({ label, name, value, onChange, autoComplete, error, hint, autoFocus }: PassphraseFieldProps) {
+export function PassphraseField({ name, value, onChange, isNew = false, error, hint, autoFocus }: PassphraseFieldProps) {
   const { t } = useTranslation();
   const [visible, setVisible] = useState(false);
   return (
-    <Field label={label} hint={hint} error={error}>
+    <Field label={t(`fields.${name}`)} hint={hint ?? (isNew ? t('fields.newPassphraseHint') : undefined)} error={error}>
       {(control) => (
         <div className="input-with-button">
           <input
@@ -27,12 +28,10 @@ export function PassphraseField({ label, name, value, onChange, autoComplete, er
             type={visible ? 'text' : 'password'}
             value={value}
             onChange={(e) => onChange(e.target.value)}
-            autoComplete={autoComplete}
+            autoComplete={isNew ? 'new-password' : 'current-password'}
             autoFocus={autoFocus}
             required
-            autoCapitalize="none"
-            autoCorrect="off"
-            spellCheck={false}
+            {...VERBATIM}
           />
           <button type="button" className="button button--quiet toggle-visibility" aria-controls={control.id} onClick={() => setVisible((v) => !v)}>
             {visible ? t('fields.hide') : t('fields.show')}

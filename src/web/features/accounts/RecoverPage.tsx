@@ -1,14 +1,14 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { usePendingRecoveryCode } from '../../app/pendingRecoveryCode';
+import { PendingRecoveryCodeGate, useShowRecoveryCode } from '../../app/pendingRecoveryCode';
 import { Button } from '../../ui/Button';
-import { Field } from '../../ui/Field';
-import { FormError } from '../../ui/FormError';
-import { clientProblem, useFormProblem } from '../../ui/formProblem';
+import { Field, VERBATIM } from '../../ui/Field';
+import { Form } from '../../ui/Form';
 import { PageHeading } from '../../ui/PageHeading';
-import { RecoveryCodeStep } from '../../ui/RecoveryCodeStep';
+import { useMutationForm } from '../../ui/useMutationForm';
 import { useRecover } from './api';
+import { KnownHandleField } from './HandleField';
 import { PassphraseField } from './PassphraseField';
 import { newPassphraseProblem, required } from './validation';
 
@@ -16,76 +16,43 @@ const HERE = '/recover';
 
 export function RecoverPage() {
   const navigate = useNavigate();
-  const { pending, setPending } = usePendingRecoveryCode();
-  if (pending && pending.shownAt === HERE) {
-    return (
-      <RecoveryCodeStep
-        code={pending.code}
-        handle={pending.handle}
-        issuedAt={pending.issuedAt}
-        onContinue={() => {
-          setPending(null);
-          void navigate('/', { state: { notice: 'recovered' } });
-        }}
-      />
-    );
-  }
-  return <RecoverForm />;
+  return (
+    <PendingRecoveryCodeGate shownAt={HERE} onContinue={() => void navigate('/', { state: { notice: 'recovered' } })}>
+      <RecoverForm />
+    </PendingRecoveryCodeGate>
+  );
 }
 
 function RecoverForm() {
   const { t } = useTranslation();
-  const { setPending } = usePendingRecoveryCode();
-  const form = useFormProblem();
+  const showRecoveryCode = useShowRecoveryCode(HERE);
   const [handle, setHandle] = useState('');
   const [recoveryCode, setRecoveryCode] = useState('');
   const [newPassphrase, setNewPassphrase] = useState('');
   const recover = useRecover((data) => {
     setNewPassphrase('');
     setRecoveryCode('');
-    setPending({ code: data.recoveryCode, handle: data.member.handle, issuedAt: Date.now(), shownAt: HERE });
+    showRecoveryCode(data.recoveryCode, data.member.handle);
   });
+  const form = useMutationForm(recover);
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (recover.isPending) return;
-    const problem = clientProblem({
+  const submit = form.handleSubmit(() => ({
+    checks: {
       handle: required(handle.trim(), 'validation.handleRequired'),
       recoveryCode: required(recoveryCode.trim(), 'validation.recoveryCodeRequired'),
       newPassphrase: newPassphraseProblem(newPassphrase),
-    });
-    if (problem) return form.show(problem);
-    form.clear();
-    recover.mutate({ handle: handle.trim(), recoveryCode: recoveryCode.trim(), newPassphrase }, { onError: form.fail });
-  };
+    },
+    body: { handle: handle.trim(), recoveryCode: recoveryCode.trim(), newPassphrase },
+  }));
+
+  const labels = { handle: t('fields.handle'), recoveryCode: t('fields.recoveryCode'), newPassphrase: t('fields.newPassphrase') };
 
   return (
     <>
       <PageHeading>{t('recover.title')}</PageHeading>
       <p className="lead">{t('recover.intro')}</p>
-      <form ref={form.formRef} onSubmit={submit} noValidate className="form">
-        <FormError
-          problem={form.problem}
-          summaryRef={form.summaryRef}
-          formRef={form.formRef}
-          labels={{ handle: t('fields.handle'), recoveryCode: t('fields.recoveryCode'), newPassphrase: t('fields.newPassphrase') }}
-        />
-        <Field label={t('fields.handle')} error={form.fieldError('handle')}>
-          {(control) => (
-            <input
-              {...control}
-              name="handle"
-              type="text"
-              value={handle}
-              onChange={(e) => setHandle(e.target.value)}
-              required
-              autoComplete="username"
-              autoCapitalize="none"
-              autoCorrect="off"
-              spellCheck={false}
-            />
-          )}
-        </Field>
+      <Form form={form} onSubmit={submit} labels={labels}>
+        <KnownHandleField value={handle} onChange={setHandle} error={form.fieldError('handle')} />
         <Field label={t('fields.recoveryCode')} hint={t('recover.codeHint')} error={form.fieldError('recoveryCode')}>
           {(control) => (
             <input
@@ -97,27 +64,17 @@ function RecoverForm() {
               onChange={(e) => setRecoveryCode(e.target.value)}
               required
               autoComplete="off"
-              autoCapitalize="none"
-              autoCorrect="off"
-              spellCheck={false}
+              {...VERBATIM}
             />
           )}
         </Field>
-        <PassphraseField
-          label={t('fields.newPassphrase')}
-          name="newPassphrase"
-          value={newPassphrase}
-          onChange={setNewPassphrase}
-          autoComplete="new-password"
-          hint={t('fields.newPassphraseHint')}
-          error={form.fieldError('newPassphrase')}
-        />
+        <PassphraseField name="newPassphrase" value={newPassphrase} onChange={setNewPassphrase} isNew error={form.fieldError('newPassphrase')} />
         <div className="form-actions">
           <Button type="submit" variant="primary" busy={recover.isPending} busyLabel={t('recover.submitting')}>
             {t('recover.submit')}
           </Button>
         </div>
-      </form>
+      </Form>
       <p>
         <Link to="/login">{t('recover.backToLogin')}</Link>
       </p>

@@ -1,16 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { Language } from '../../../shared/rules';
 import { useSession } from '../../api/session';
-import { usePendingRecoveryCode } from '../../app/pendingRecoveryCode';
+import { PendingRecoveryCodeGate, useShowRecoveryCode } from '../../app/pendingRecoveryCode';
 import { Button } from '../../ui/Button';
 import { CheckboxField } from '../../ui/Field';
-import { FormError } from '../../ui/FormError';
-import { clientProblem, useFormProblem } from '../../ui/formProblem';
+import { Form } from '../../ui/Form';
 import { PageHeading } from '../../ui/PageHeading';
-import { RecoveryCodeStep } from '../../ui/RecoveryCodeStep';
+import { useMutationForm } from '../../ui/useMutationForm';
 import { browserRegion, useHelpCountries } from '../help/api';
 import { GuidelinesDialog } from '../help/GuidelinesDialog';
 import { fetchHandleSuggestion, useSignUp } from './api';
@@ -22,47 +21,36 @@ import { handleProblem, newPassphraseProblem } from './validation';
 const HERE = '/signup';
 
 export function SignUpPage() {
-  const { t } = useTranslation();
   const navigate = useNavigate();
   const { member } = useSession();
-  const { pending, setPending } = usePendingRecoveryCode();
+  return (
+    <PendingRecoveryCodeGate shownAt={HERE} onContinue={() => void navigate('/groups', { state: { notice: 'welcome' } })}>
+      {member ? <AlreadySignedUp handle={member.handle} /> : <SignUpForm />}
+    </PendingRecoveryCodeGate>
+  );
+}
 
-  if (pending && pending.shownAt === HERE) {
-    return (
-      <RecoveryCodeStep
-        code={pending.code}
-        handle={pending.handle}
-        issuedAt={pending.issuedAt}
-        onContinue={() => {
-          setPending(null);
-          void navigate('/groups', { state: { notice: 'welcome' } });
-        }}
-      />
-    );
-  }
-
-  if (member) {
-    return (
-      <>
-        <PageHeading>{t('signup.title')}</PageHeading>
-        <p>{t('signup.alreadyIn', { handle: member.handle })}</p>
-        <p>
-          <Link to="/groups">{t('home.browseGroups')}</Link>
-        </p>
-      </>
-    );
-  }
-  return <SignUpForm />;
+function AlreadySignedUp({ handle }: { handle: string }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PageHeading>{t('signup.title')}</PageHeading>
+      <p>{t('signup.alreadyIn', { handle })}</p>
+      <p>
+        <Link to="/groups">{t('home.browseGroups')}</Link>
+      </p>
+    </>
+  );
 }
 
 function SignUpForm() {
   const { t } = useTranslation();
-  const { setPending } = usePendingRecoveryCode();
+  const showRecoveryCode = useShowRecoveryCode(HERE);
   const signUp = useSignUp((data) => {
     setPassphrase('');
-    setPending({ code: data.recoveryCode, handle: data.member.handle, issuedAt: Date.now(), shownAt: HERE });
+    showRecoveryCode(data.recoveryCode, data.member.handle);
   });
-  const form = useFormProblem();
+  const form = useMutationForm(signUp);
 
   const [handle, setHandle] = useState('');
   const [passphrase, setPassphrase] = useState('');
@@ -82,22 +70,14 @@ function SignUpForm() {
     if (countries.data && !countryTouched.current) setCountry(browserRegion(countries.data));
   }, [countries.data]);
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (signUp.isPending) return;
-    const chosenHandle = handle.trim();
-    const problem = clientProblem({
-      handle: handleProblem(chosenHandle),
+  const submit = form.handleSubmit(() => ({
+    checks: {
+      handle: handleProblem(handle.trim()),
       passphrase: newPassphraseProblem(passphrase),
       acceptGuidelines: accepted ? undefined : t('validation.acceptGuidelines'),
-    });
-    if (problem) return form.show(problem);
-    form.clear();
-    signUp.mutate(
-      { handle: chosenHandle, passphrase, country: country || null, language: language as Language, acceptGuidelines: true },
-      { onError: form.fail },
-    );
-  };
+    },
+    body: { handle: handle.trim(), passphrase, country: country || null, language: language as Language, acceptGuidelines: true },
+  }));
 
   const labels = {
     handle: t('fields.handle'),
@@ -113,8 +93,7 @@ function SignUpForm() {
       <p className="lead">{t('signup.intro')}</p>
       <p>{t('signup.anonymous')}</p>
 
-      <form ref={form.formRef} onSubmit={submit} noValidate className="form">
-        <FormError problem={form.problem} summaryRef={form.summaryRef} formRef={form.formRef} labels={labels} />
+      <Form form={form} onSubmit={submit} labels={labels}>
         <HandleField
           value={handle}
           onChange={(v) => {
@@ -126,15 +105,7 @@ function SignUpForm() {
           onTakeSuggestion={() => form.clearField('handle')}
           canSuggest
         />
-        <PassphraseField
-          label={t('fields.passphrase')}
-          name="passphrase"
-          value={passphrase}
-          onChange={setPassphrase}
-          autoComplete="new-password"
-          hint={t('fields.newPassphraseHint')}
-          error={form.fieldError('passphrase')}
-        />
+        <PassphraseField name="passphrase" value={passphrase} onChange={setPassphrase} isNew error={form.fieldError('passphrase')} />
         <CountryField
           value={country}
           onChange={(v) => {
@@ -158,7 +129,7 @@ function SignUpForm() {
             {t('signup.submit')}
           </Button>
         </div>
-      </form>
+      </Form>
       <p>
         {t('signup.haveAccount')} <Link to="/login">{t('signup.logInLink')}</Link>
       </p>

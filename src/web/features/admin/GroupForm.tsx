@@ -4,7 +4,7 @@ import type { CreateGroupBody, Group } from '../../../shared/api';
 import { GROUP_DESCRIPTION_MAX, GROUP_NAME_MAX, GROUP_RULE_MAX, GROUP_RULES_MAX } from '../../../shared/rules';
 import { Button } from '../../ui/Button';
 import { Field } from '../../ui/Field';
-import { FormError } from '../../ui/FormError';
+import { Form } from '../../ui/Form';
 import { clientProblem, useFormProblem } from '../../ui/formProblem';
 
 interface GroupFormProps {
@@ -64,13 +64,7 @@ export function GroupForm({ group, busy, onSubmit, onCancel }: GroupFormProps) {
   };
 
   return (
-    <form ref={form.formRef} onSubmit={(e) => void submit(e)} noValidate className="form">
-      <FormError
-        problem={form.problem}
-        summaryRef={form.summaryRef}
-        formRef={form.formRef}
-        labels={{ name: t('admin.groupName'), description: t('admin.groupDescription'), rules: t('admin.groupRules') }}
-      />
+    <Form form={form} onSubmit={(e) => void submit(e)} labels={{ name: t('admin.groupName'), description: t('admin.groupDescription'), rules: t('admin.groupRules') }}>
       <Field label={t('admin.groupName')} error={form.fieldError('name')}>
         {(control) => <input {...control} name="name" type="text" value={name} onChange={(e) => setName(e.target.value)} required autoComplete="off" />}
       </Field>
@@ -90,6 +84,6 @@ export function GroupForm({ group, busy, onSubmit, onCancel }: GroupFormProps) {
           </Button>
         )}
       </div>
-    </form>
+    </Form>
   );
 }

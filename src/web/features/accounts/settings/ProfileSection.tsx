@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MemberSelf, UpdateMeBody } from '../../../../shared/api';
 import type { Language } from '../../../../shared/rules';
 import { Button } from '../../../ui/Button';
-import { FormError } from '../../../ui/FormError';
-import { clientProblem, useFormProblem } from '../../../ui/formProblem';
+import { Form } from '../../../ui/Form';
+import { useMutationForm } from '../../../ui/useMutationForm';
 import { useHelpCountries } from '../../help/api';
 import { useUpdateMe } from '../api';
 import { HandleField } from '../HandleField';
@@ -14,8 +14,8 @@ import { handleProblem } from '../validation';
 /** Handle, country and language: one form, one save. */
 export function ProfileSection({ member }: { member: MemberSelf }) {
   const { t } = useTranslation();
-  const form = useFormProblem();
   const update = useUpdateMe();
+  const form = useMutationForm(update);
   const countries = useHelpCountries();
   const [handle, setHandle] = useState(member.handle);
   const [country, setCountry] = useState(member.country ?? '');
@@ -23,9 +23,7 @@ export function ProfileSection({ member }: { member: MemberSelf }) {
   // A key, not a text: saving a new language switches the screens, and the message with them.
   const [status, setStatus] = useState<'' | 'saved' | 'nothingToSave'>('');
 
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (update.isPending) return;
+  const submit = form.handleSubmit(() => {
     setStatus('');
     const body: UpdateMeBody = {};
     const newHandle = handle.trim();
@@ -34,30 +32,23 @@ export function ProfileSection({ member }: { member: MemberSelf }) {
     if (language !== member.language) body.language = language as Language;
     if (Object.keys(body).length === 0) {
       form.clear();
-      return setStatus('nothingToSave');
+      setStatus('nothingToSave');
+      return null;
     }
-    const problem = clientProblem({ handle: body.handle === undefined ? undefined : handleProblem(newHandle) });
-    if (problem) return form.show(problem);
-    form.clear();
-    update.mutate(body, {
+    return {
+      checks: { handle: body.handle === undefined ? undefined : handleProblem(newHandle) },
+      body,
       onSuccess: ({ member: saved }) => {
         setHandle(saved.handle);
         setStatus('saved');
       },
-      onError: form.fail,
-    });
-  };
+    };
+  });
 
   return (
     <section className="settings-section">
       <h2 id="profile-title">{t('settings.profileTitle')}</h2>
-      <form ref={form.formRef} onSubmit={submit} noValidate className="form">
-        <FormError
-          problem={form.problem}
-          summaryRef={form.summaryRef}
-          formRef={form.formRef}
-          labels={{ handle: t('fields.handle'), country: t('fields.country'), language: t('fields.language') }}
-        />
+      <Form form={form} onSubmit={submit} labels={{ handle: t('fields.handle'), country: t('fields.country'), language: t('fields.language') }}>
         <HandleField
           value={handle}
           onChange={setHandle}
@@ -77,7 +68,7 @@ export function ProfileSection({ member }: { member: MemberSelf }) {
             {status && t(`settings.${status}`)}
           </p>
         </div>
-      </form>
+      </Form>
     </section>
   );
 }
