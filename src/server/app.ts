@@ -24,6 +24,15 @@ import { groupsRoutes } from './modules/groups/groups.routes.js';
 import { createGroupsService } from './modules/groups/groups.service.js';
 import { createCrisisLinesService } from './modules/safety/crisis-lines.js';
 import { safetyRoutes } from './modules/safety/safety.routes.js';
+import { assessText } from './modules/safety/assess.js';
+import { postsRoutes } from './modules/posts/posts.routes.js';
+import { createPostsService } from './modules/posts/posts.service.js';
+import { searchRoutes } from './modules/search/search.routes.js';
+import { createSearchService } from './modules/search/search.service.js';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
+import { createNotificationsService } from './modules/notifications/notifications.service.js';
+import { profileRoutes } from './modules/accounts/profile.routes.js';
+import { EventBus } from './platform/events/bus.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -117,6 +126,10 @@ export async function buildApp({ config, database, redis, webDir = defaultWebDir
   const crisisLines = createCrisisLinesService();
   const accounts = createAccountsService({ db, sessionDays: config.SESSION_DAYS, knownCountries: crisisLines.knownCountries });
   const groups = createGroupsService({ db });
+  const bus = new EventBus((err, name) => app.log.error({ err, event: name }, 'an event handler failed'));
+  const search = createSearchService({ db, dialect: database.dialect, groups });
+  const posts = createPostsService({ db, groups, search, assess: assessText, bus });
+  const notifications = createNotificationsService({ db, bus });
   await app.register(authPlugin, { resolve: (token) => accounts.resolveSession(token), cookie: cookieJar, publicOrigin: config.PUBLIC_ORIGIN });
 
   await app.register(
@@ -135,6 +148,10 @@ export async function buildApp({ config, database, redis, webDir = defaultWebDir
       );
       await api.register(groupsRoutes({ groups }));
       await api.register(safetyRoutes({ crisisLines, defaultCountry: config.DEFAULT_COUNTRY }));
+      await api.register(postsRoutes({ posts }));
+      await api.register(searchRoutes({ search }));
+      await api.register(notificationsRoutes({ notifications }));
+      await api.register(profileRoutes({ accounts, groups }));
     },
     { prefix: '/api/v1' },
   );

@@ -1,6 +1,6 @@
 import { loadConfig } from './platform/config/config.js';
 import { openDatabase, sqliteFileIn } from './platform/db/dialect/index.js';
-import { migrateToLatest } from './platform/db/migrations/index.js';
+import { migrateDatabase } from './platform/db/migrations/index.js';
 import { createAccountsService } from './modules/accounts/accounts.service.js';
 import { createGroupsService } from './modules/groups/groups.service.js';
 import { HANDLE_MAX, HANDLE_MIN, HANDLE_PATTERN } from '../shared/rules.js';
@@ -21,9 +21,10 @@ async function run(argv: string[]): Promise<number> {
     return command ? 0 : 1;
   }
   const config = loadConfig();
-  const { db } = openDatabase({ url: config.DATABASE_URL, sqliteFile: sqliteFileIn(config.DATA_DIR) });
+  const database = openDatabase({ url: config.DATABASE_URL, sqliteFile: sqliteFileIn(config.DATA_DIR) });
+  const { db } = database;
   try {
-    await migrateToLatest(db);
+    await migrateDatabase(database);
     switch (command) {
       case 'migrate':
         process.stdout.write('The database is up to date.\n');

@@ -153,7 +153,11 @@ export const Group = Type.Object({
   rules: Type.Array(Type.String()),
   memberCount: Type.Integer(),
   joined: Type.Boolean(),
+  /** Shown on the member's profile (only when joined). */
+  showOnProfile: Type.Boolean(),
   archived: Type.Boolean(),
+  /** Visitors who are not signed in may read its posts. */
+  visitorsCanRead: Type.Boolean(),
   createdAt: Type.Number(),
 });
 export type Group = Static<typeof Group>;
@@ -194,6 +198,7 @@ export const UpdateGroupBody = Type.Object({
   name: Type.Optional(GroupName),
   description: Type.Optional(GroupDescription),
   rules: Type.Optional(GroupRules),
+  visitorsCanRead: Type.Optional(Type.Boolean()),
 });
 export type UpdateGroupBody = Static<typeof UpdateGroupBody>;
 

@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, inject } from 'vitest';
 import { buildApp } from '../app.js';
 import { loadConfig, type Config } from '../platform/config/config.js';
 import { openDatabase, type Database, type DialectName } from '../platform/db/dialect/index.js';
-import { migrateToLatest } from '../platform/db/migrations/index.js';
+import { migrateDatabase } from '../platform/db/migrations/index.js';
 
 /** The dialects this run can test: SQLite always; PostgreSQL when it answers (required in CI). */
 export function availableDialects(): DialectName[] {
@@ -47,7 +47,7 @@ function workerDatabaseUrl(): Promise<string> {
 export async function freshDatabase(dialect: DialectName): Promise<{ database: Database; drop: () => Promise<void> }> {
   if (dialect === 'sqlite') {
     const database = openDatabase({ url: '', sqliteFile: ':memory:' });
-    await migrateToLatest(database.db);
+    await migrateDatabase(database);
     return { database, drop: () => database.db.destroy() };
   }
   const url = await workerDatabaseUrl();
@@ -57,7 +57,7 @@ export async function freshDatabase(dialect: DialectName): Promise<{ database: D
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const database = openDatabase({ url, sqliteFile: '', schema });
-  await migrateToLatest(database.db, schema);
+  await migrateDatabase(database);
   return {
     database,
     drop: async () => {

@@ -229,6 +229,13 @@ export function createAccountsService({ db, sessionDays, knownCountries, now = D
 
     self,
 
+    /** What anyone signed in may know of a member: handle, id and when they joined. */
+    async profileOf(handle: string): Promise<{ id: string; handle: string; createdAt: number }> {
+      const row = await store.findMemberByHandleKey(db, handleKey(handle));
+      if (!row) throw notFound('That member');
+      return { id: row.id, handle: row.handle, createdAt: row.created_at };
+    },
+
     async updatePreferences(
       memberId: string,
       patch: { handle?: string | undefined; country?: string | null | undefined; language?: Language | undefined },

@@ -2,7 +2,7 @@ import type { Group } from '../../../shared/api.js';
 import type { GroupRow } from '../../platform/db/schema.js';
 
 /** The only shape in which a group leaves the server. */
-export function presentGroup(row: GroupRow, joined: boolean): Group {
+export function presentGroup(row: GroupRow, membership: { joined: boolean; showOnProfile: boolean }): Group {
   return {
     id: row.id,
     slug: row.slug,
@@ -10,8 +10,10 @@ export function presentGroup(row: GroupRow, joined: boolean): Group {
     description: row.description,
     rules: parseRules(row.rules),
     memberCount: Number(row.member_count),
-    joined,
+    joined: membership.joined,
+    showOnProfile: membership.joined && membership.showOnProfile,
     archived: row.archived_at !== null,
+    visitorsCanRead: Number(row.visitors_can_read) === 1,
     createdAt: row.created_at,
   };
 }

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 
 import { CreateGroupBody, ErrorBody, GroupEnvelope, GroupList, GroupListQuery, GroupSlugParams, UpdateGroupBody } from '../../../shared/api.js';
+import { MembershipVisibilityBody } from '../../../shared/forum.js';
 import { requireMember } from '../../platform/http/auth.js';
 import type { GroupsService } from './groups.service.js';
 
@@ -27,6 +28,14 @@ export function groupsRoutes({ groups }: { groups: GroupsService }): FastifyPlug
       '/groups/:slug/membership',
       { schema: { tags, summary: 'Leave a group', params: GroupSlugParams, response: { 200: GroupEnvelope, ...errors } } },
       async (request) => ({ group: await groups.leave(requireMember(request), request.params.slug) }),
+    );
+
+    app.patch(
+      '/groups/:slug/membership',
+      {
+        schema: { tags, summary: 'Show or hide a joined group on my profile', params: GroupSlugParams, body: MembershipVisibilityBody, response: { 200: GroupEnvelope, ...errors } },
+      },
+      async (request) => ({ group: await groups.setShowOnProfile(requireMember(request), request.params.slug, request.body.showOnProfile) }),
     );
 
     app.post(

@@ -39,8 +39,8 @@ export function createGroupsService({ db, now = Date.now }: { db: Kysely<DB>; no
   }
 
   async function present(actor: AuthMember | null, row: GroupRow): Promise<Group> {
-    const joined = actor ? (await store.joinedGroupIds(db, actor.id, [row.id])).has(row.id) : false;
-    return presentGroup(row, joined);
+    const mine = actor ? await store.memberships(db, actor.id, [row.id]) : new Map<string, boolean>();
+    return presentGroup(row, { joined: mine.has(row.id), showOnProfile: mine.get(row.id) ?? false });
   }
 
   async function freeSlug(name: string): Promise<string> {
@@ -55,8 +55,8 @@ export function createGroupsService({ db, now = Date.now }: { db: Kysely<DB>; no
   return {
     async list(actor: AuthMember | null, opts: { archived?: boolean | undefined } = {}): Promise<Group[]> {
       const rows = await store.listGroups(db, { includeArchived: Boolean(opts.archived) && groupsPolicy.canSeeArchived(actor) });
-      const joined = actor ? await store.joinedGroupIds(db, actor.id, rows.map((r) => r.id)) : new Set<string>();
-      return rows.map((r) => presentGroup(r, joined.has(r.id)));
+      const mine = actor ? await store.memberships(db, actor.id, rows.map((r) => r.id)) : new Map<string, boolean>();
+      return rows.map((r) => presentGroup(r, { joined: mine.has(r.id), showOnProfile: mine.get(r.id) ?? false }));
     },
 
     async get(actor: AuthMember | null, slug: string): Promise<Group> {
@@ -112,6 +112,7 @@ export function createGroupsService({ db, now = Date.now }: { db: Kysely<DB>; no
       if (input.name !== undefined) patch.name = input.name.trim();
       if (input.description !== undefined) patch.description = input.description.trim();
       if (input.rules !== undefined) patch.rules = JSON.stringify(cleanRules(input.rules));
+      if (input.visitorsCanRead !== undefined) patch.visitors_can_read = input.visitorsCanRead ? 1 : 0;
       await db.transaction().execute(async (trx) => {
         await store.updateGroup(trx, row.id, patch);
         await recordAudit(trx, { actorId: actor.id, action: 'group.edited', targetType: 'group', targetId: row.id, detail: { fields: Object.keys(input) } }, t);
@@ -129,6 +130,37 @@ export function createGroupsService({ db, now = Date.now }: { db: Kysely<DB>; no
         await recordAudit(trx, { actorId: actor.id, action: archived ? 'group.archived' : 'group.restored', targetType: 'group', targetId: row.id }, t);
       });
       return present(actor, (await store.findGroupBySlug(db, slug))!);
+    },
+
+    /** A group whose posts `actor` may read: not archived, and signed in unless the group is open to visitors. */
+    async readable(actor: AuthMember | null, slug: string): Promise<GroupRow> {
+      const row = await visible(actor, slug);
+      if (row.archived_at !== null) throw notFound('That group');
+      if (!actor && Number(row.visitors_can_read) !== 1) {
+        throw new AppError('unauthenticated', "This group's posts are for signed-in members. Please log in to read them.", 401);
+      }
+      return row;
+    },
+
+    /** Ids of every group whose posts `actor` may read. */
+    readableIds(actor: AuthMember | null): Promise<string[]> {
+      return store.readableGroupIds(db, actor === null);
+    },
+
+    async isMember(memberId: string, groupId: string): Promise<boolean> {
+      return (await store.memberships(db, memberId, [groupId])).has(groupId);
+    },
+
+    async setShowOnProfile(actor: AuthMember, slug: string, show: boolean): Promise<Group> {
+      const row = await visible(actor, slug);
+      if (!(await store.setShowOnProfile(db, row.id, actor.id, show))) {
+        throw new AppError('not_a_member', 'Join the group first, then you can show it on your profile.', 409);
+      }
+      return present(actor, row);
+    },
+
+    shownOnProfile(memberId: string): Promise<{ slug: string; name: string }[]> {
+      return store.shownGroups(db, memberId);
     },
 
     /** Creates the default groups once per installation; later starts leave the admins' edits alone. */

@@ -17,15 +17,45 @@ export async function slugTaken(db: Kysely<DB>, slug: string): Promise<boolean> 
   return (await db.selectFrom('groups').select('id').where('slug', '=', slug).executeTakeFirst()) !== undefined;
 }
 
-export async function joinedGroupIds(db: Kysely<DB>, memberId: string, groupIds: string[]): Promise<Set<string>> {
-  if (groupIds.length === 0) return new Set();
+/** The member's memberships among `groupIds`: group id → shown on profile. */
+export async function memberships(db: Kysely<DB>, memberId: string, groupIds: string[]): Promise<Map<string, boolean>> {
+  if (groupIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('group_members')
-    .select('group_id')
+    .select(['group_id', 'show_on_profile'])
     .where('member_id', '=', memberId)
     .where('group_id', 'in', groupIds)
     .execute();
-  return new Set(rows.map((r) => r.group_id));
+  return new Map(rows.map((r) => [r.group_id, Number(r.show_on_profile) === 1]));
+}
+
+export async function setShowOnProfile(db: Kysely<DB>, groupId: string, memberId: string, show: boolean): Promise<boolean> {
+  const r = await db
+    .updateTable('group_members')
+    .set({ show_on_profile: show ? 1 : 0 })
+    .where('group_id', '=', groupId)
+    .where('member_id', '=', memberId)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/** Groups a member chose to show on their profile. */
+export function shownGroups(db: Kysely<DB>, memberId: string) {
+  return db
+    .selectFrom('group_members')
+    .innerJoin('groups', 'groups.id', 'group_members.group_id')
+    .select(['groups.slug', 'groups.name'])
+    .where('group_members.member_id', '=', memberId)
+    .where('group_members.show_on_profile', '=', 1)
+    .where('groups.archived_at', 'is', null)
+    .orderBy('groups.sort_order')
+    .execute();
+}
+
+export async function readableGroupIds(db: Kysely<DB>, visitorsOnly: boolean): Promise<string[]> {
+  let q = db.selectFrom('groups').select('id').where('archived_at', 'is', null);
+  if (visitorsOnly) q = q.where('visitors_can_read', '=', 1);
+  return (await q.execute()).map((r) => r.id);
 }
 
 export async function insertGroup(
@@ -51,7 +81,7 @@ export async function insertGroup(
 export async function updateGroup(
   db: Kysely<DB>,
   id: string,
-  patch: Partial<Pick<GroupRow, 'name' | 'description' | 'rules' | 'archived_at' | 'updated_at'>>,
+  patch: Partial<Pick<GroupRow, 'name' | 'description' | 'rules' | 'archived_at' | 'updated_at' | 'visitors_can_read'>>,
 ): Promise<void> {
   await db.updateTable('groups').set(patch).where('id', '=', id).execute();
 }

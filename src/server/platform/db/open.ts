@@ -1,12 +1,12 @@
 import type { Config } from '../config/config.js';
 import { openDatabase, sqliteFileIn, type Database } from './dialect/index.js';
-import { migrateToLatest } from './migrations/index.js';
+import { migrateDatabase } from './migrations/index.js';
 
 /** Opens the configured database and brings its schema up to date. */
 export async function openMigratedDatabase(config: Config): Promise<Database> {
   const database = openDatabase({ url: config.DATABASE_URL, sqliteFile: sqliteFileIn(config.DATA_DIR) });
   try {
-    await migrateToLatest(database.db);
+    await migrateDatabase(database);
   } catch (err) {
     await database.db.destroy();
     throw err;

@@ -13,6 +13,12 @@ export interface DB {
   group_members: GroupMembersTable;
   audit_log: AuditLogTable;
   meta: MetaTable;
+  posts: PostsTable;
+  replies: RepliesTable;
+  reactions: ReactionsTable;
+  saved_posts: SavedPostsTable;
+  post_follows: PostFollowsTable;
+  notifications: NotificationsTable;
 }
 
 export interface MembersTable {
@@ -26,6 +32,7 @@ export interface MembersTable {
   language: string;
   /** Sessions begun before this time are over: set by recovery, passphrase change and log out everywhere. */
   sessions_valid_after: Generated<number>;
+  unread_notifications: Generated<number>;
   created_at: number;
   updated_at: number;
 }
@@ -55,6 +62,8 @@ export interface GroupsTable {
   rules: string;
   member_count: Generated<number>;
   sort_order: Generated<number>;
+  /** 1 when visitors who are not signed in may read the group's posts. */
+  visitors_can_read: Generated<number>;
   created_at: number;
   updated_at: number;
   archived_at: number | null;
@@ -64,6 +73,7 @@ export interface GroupMembersTable {
   group_id: string;
   member_id: string;
   joined_at: number;
+  show_on_profile: Generated<number>;
 }
 
 export interface AuditLogTable {
@@ -81,6 +91,83 @@ export interface MetaTable {
   value: string;
 }
 
+interface ReactionCountColumns {
+  hug_count: Generated<number>;
+  me_too_count: Generated<number>;
+  thank_you_count: Generated<number>;
+  got_this_count: Generated<number>;
+}
+
+export interface PostsTable extends ReactionCountColumns {
+  id: string;
+  group_id: string;
+  author_id: string;
+  anonymous: number;
+  title: string;
+  body_md: string;
+  body_html: string;
+  excerpt: string;
+  content_warning: string | null;
+  /** published | held | removed */
+  status: string;
+  reply_count: Generated<number>;
+  last_activity_at: number;
+  locked_at: number | null;
+  created_at: number;
+  edited_at: number | null;
+  deleted_at: number | null;
+}
+
+export interface RepliesTable extends ReactionCountColumns {
+  id: string;
+  post_id: string;
+  parent_id: string | null;
+  path: string;
+  depth: number;
+  author_id: string;
+  anonymous: number;
+  body_md: string;
+  body_html: string;
+  status: string;
+  created_at: number;
+  edited_at: number | null;
+  deleted_at: number | null;
+}
+
+export interface ReactionsTable {
+  target_type: string;
+  target_id: string;
+  member_id: string;
+  kind: string;
+  created_at: number;
+}
+
+export interface SavedPostsTable {
+  member_id: string;
+  post_id: string;
+  created_at: number;
+}
+
+export interface PostFollowsTable {
+  post_id: string;
+  member_id: string;
+  created_at: number;
+}
+
+export interface NotificationsTable {
+  id: string;
+  member_id: string;
+  kind: string;
+  post_id: string;
+  reply_id: string | null;
+  actor_id: string | null;
+  actor_anonymous: number;
+  created_at: number;
+  read_at: number | null;
+}
+
+export type PostRow = Selectable<PostsTable>;
+export type ReplyRow = Selectable<RepliesTable>;
 export type MemberRow = Selectable<MembersTable>;
 export type NewMember = Insertable<MembersTable>;
 export type MemberUpdate = Updateable<MembersTable>;

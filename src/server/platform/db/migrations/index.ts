@@ -1,21 +1,38 @@
 import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
+import type { Database, DialectName } from '../dialect/index.js';
 import * as foundation from './2026_11_25_0001_foundation.js';
+import { forums } from './2026_11_25_0002_forums.js';
 
-/** Every migration, registered by name in the order it landed. Never edit one that has landed. */
-const migrations: Record<string, Migration> = {
-  '2026_11_25_0001_foundation': foundation,
-};
+/**
+ * Every migration, registered by name in the order it landed. Never edit one that has
+ * landed. A migration that needs dialect-specific DDL takes the dialect (only search does).
+ */
+function migrations(dialect: DialectName): Record<string, Migration> {
+  return {
+    '2026_11_25_0001_foundation': foundation,
+    '2026_11_25_0002_forums': forums(dialect),
+  };
+}
 
 export class MigrationError extends Error {}
 
 /** Brings the schema up to date; safe to call on every start. */
-export async function migrateToLatest(db: Kysely<any>, schema?: string): Promise<MigrationResultSet> {
+export async function migrateToLatest(db: Kysely<any>, dialect: DialectName, schema?: string): Promise<MigrationResultSet> {
   // Kysely looks its bookkeeping tables up across schemas; name ours when it is not the default.
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) });
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations(dialect) },
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const result = await migrator.migrateToLatest();
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new MigrationError(`Migration ${failed} failed: ${String((result.error as Error).message ?? result.error)}`);
   }
   return result;
+}
+
+/** Migrates an opened database, whichever dialect and schema it uses. */
+export function migrateDatabase(database: Database): Promise<MigrationResultSet> {
+  return migrateToLatest(database.db, database.dialect, database.schema);
 }

@@ -1,0 +1,28 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { ErrorBody } from '../../../shared/api.js';
+import { NotificationPage, PageQuery, UnreadCount } from '../../../shared/forum.js';
+import { requireMember } from '../../platform/http/auth.js';
+import type { NotificationsService } from './notifications.service.js';
+
+const errors = { 400: ErrorBody, 401: ErrorBody };
+const tags = ['notifications'];
+
+export function notificationsRoutes({ notifications }: { notifications: NotificationsService }): FastifyPluginAsyncTypebox {
+  return async (app) => {
+    app.get('/notifications', { schema: { tags, summary: 'My notifications, newest first', querystring: PageQuery, response: { 200: NotificationPage, ...errors } } }, async (request) =>
+      notifications.list(requireMember(request).id, { cursor: request.query.cursor, limit: request.query.limit ?? 20 }),
+    );
+    app.get('/notifications/unread-count', { schema: { tags, summary: 'How many notifications I have not read', response: { 200: UnreadCount, ...errors } } }, async (request) => ({
+      unread: await notifications.unread(requireMember(request).id),
+    }));
+    app.post(
+      '/notifications/read',
+      { schema: { tags, summary: 'Mark all my notifications read', body: Type.Optional(Type.Object({})), response: { 200: UnreadCount, ...errors } } },
+      async (request) => {
+        await notifications.markAllRead(requireMember(request).id);
+        return { unread: 0 };
+      },
+    );
+  };
+}

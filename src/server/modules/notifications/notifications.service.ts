@@ -1,0 +1,97 @@
+import type { Kysely } from 'kysely';
+import { ulid } from 'ulid';
+import type { Notification } from '../../../shared/forum.js';
+import type { DB } from '../../platform/db/schema.js';
+import { keyset, toPage, type Page, type PageRequest } from '../../platform/db/pagination.js';
+import type { EventBus } from '../../platform/events/bus.js';
+
+export type NotificationsService = ReturnType<typeof createNotificationsService>;
+
+/**
+ * In-app notifications: a list per member with an unread count kept on the member's row
+ * (moved on write, never counted on read). Live delivery arrives with the real-time layer.
+ */
+export function createNotificationsService({ db, bus, now = Date.now }: { db: Kysely<DB>; bus: EventBus; now?: () => number }) {
+  // Everyone following the post, and its author, hears of a reply; never the person who wrote it.
+  bus.on('reply.created', async (event) => {
+    const post = await db.selectFrom('posts').select(['author_id']).where('id', '=', event.postId).executeTakeFirst();
+    if (!post) return;
+    const followers = await db.selectFrom('post_follows').select('member_id').where('post_id', '=', event.postId).execute();
+    const recipients = new Set([post.author_id, ...followers.map((f) => f.member_id)]);
+    recipients.delete(event.authorId);
+    if (recipients.size === 0) return;
+    const t = now();
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('notifications')
+        .values(
+          [...recipients].map((memberId, i) => ({
+            id: ulid(t + i),
+            member_id: memberId,
+            kind: 'reply',
+            post_id: event.postId,
+            reply_id: event.replyId,
+            actor_id: event.anonymous ? null : event.authorId,
+            actor_anonymous: event.anonymous ? 1 : 0,
+            created_at: event.createdAt,
+            read_at: null,
+          })),
+        )
+        .execute();
+      await trx
+        .updateTable('members')
+        .set((eb) => ({ unread_notifications: eb('unread_notifications', '+', 1) }))
+        .where('id', 'in', [...recipients])
+        .execute();
+    });
+  });
+
+  async function unread(memberId: string): Promise<number> {
+    const row = await db.selectFrom('members').select('unread_notifications').where('id', '=', memberId).executeTakeFirst();
+    return Number(row?.unread_notifications ?? 0);
+  }
+
+  return {
+    unread,
+
+    async list(memberId: string, page: PageRequest): Promise<Page<Notification> & { unread: number }> {
+      const q = db
+        .selectFrom('notifications')
+        .innerJoin('posts', 'posts.id', 'notifications.post_id')
+        .leftJoin('members as actor', 'actor.id', 'notifications.actor_id')
+        .select([
+          'notifications.id',
+          'notifications.kind',
+          'notifications.post_id',
+          'notifications.reply_id',
+          'notifications.actor_id',
+          'notifications.actor_anonymous',
+          'notifications.created_at',
+          'notifications.read_at',
+          'posts.title',
+          'posts.deleted_at as post_deleted_at',
+          'actor.handle as actor_handle',
+        ])
+        .where('notifications.member_id', '=', memberId);
+      const rows = await keyset(q, { sort: 'notifications.created_at', sortType: 'number', id: 'notifications.id', direction: 'desc', page }).execute();
+      const result = toPage(rows, page.limit, (r) => [r.created_at, r.id], (r): Notification => ({
+        id: r.id,
+        kind: 'reply',
+        post: { id: r.post_id, title: r.post_deleted_at !== null ? '[deleted]' : r.title },
+        replyId: r.reply_id,
+        actor: r.actor_anonymous ? { kind: 'anonymous', isMe: false } : r.actor_handle ? { kind: 'member', handle: r.actor_handle, isMe: false } : { kind: 'deleted', isMe: false },
+        createdAt: r.created_at,
+        read: r.read_at !== null,
+      }));
+      return { ...result, unread: await unread(memberId) };
+    },
+
+    async markAllRead(memberId: string): Promise<void> {
+      const t = now();
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable('notifications').set({ read_at: t }).where('member_id', '=', memberId).where('read_at', 'is', null).execute();
+        await trx.updateTable('members').set({ unread_notifications: 0 }).where('id', '=', memberId).execute();
+      });
+    },
+  };
+}

@@ -1,0 +1,332 @@
+import type { Kysely } from 'kysely';
+import { ulid } from 'ulid';
+import {
+  NEEDS_REPLY_DAYS,
+  type CreatePostBody,
+  type CreateReplyBody,
+  type PostDetail,
+  type PostSummary,
+  type ReactionKind,
+  type Reply,
+  type SafetyOutcome,
+  type UpdatePostBody,
+} from '../../../shared/forum.js';
+import type { DB } from '../../platform/db/schema.js';
+import { toPage, type Page, type PageRequest } from '../../platform/db/pagination.js';
+import type { EventBus } from '../../platform/events/bus.js';
+import type { AuthMember } from '../../platform/http/auth.js';
+import { AppError, notFound } from '../../platform/http/errors.js';
+import type { GroupsService } from '../groups/groups.service.js';
+import { recordAudit } from '../moderation/audit.js';
+import { publishingDecision, type Assess } from '../safety/assess.js';
+import type { SearchService } from '../search/search.service.js';
+import { excerptOf, plainText, renderMarkdown } from './markdown.js';
+import * as store from './posts.store.js';
+import { postsPolicy } from './posts.policy.js';
+import { NO_MARKS, presentPostDetail, presentPostSummary, presentReply, type ViewerMarks } from './posts.presenter.js';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+export interface PostsDeps {
+  db: Kysely<DB>;
+  groups: GroupsService;
+  search: SearchService;
+  assess: Assess;
+  bus: EventBus;
+  now?: () => number;
+}
+
+export type PostsService = ReturnType<typeof createPostsService>;
+
+/** Group forums: posts, threaded replies, reactions, saved posts and follows, and the feeds. */
+export function createPostsService({ db, groups, search, assess, bus, now = Date.now }: PostsDeps) {
+  async function marksFor(viewer: AuthMember | null, ids: string[]): Promise<ViewerMarks> {
+    if (!viewer || ids.length === 0) return NO_MARKS;
+    const [myReactions, saved, following] = await Promise.all([
+      store.myReactions(db, 'post', ids, viewer.id),
+      store.markedPosts(db, 'saved_posts', ids, viewer.id),
+      store.markedPosts(db, 'post_follows', ids, viewer.id),
+    ]);
+    return { myReactions, saved, following };
+  }
+
+  async function summaries<R extends store.PostWithGroup>(viewer: AuthMember | null, rows: R[], page: PageRequest, sortOf: (r: R) => number): Promise<Page<PostSummary>> {
+    const kept = rows.slice(0, page.limit);
+    const marks = await marksFor(viewer, kept.map((r) => r.id));
+    return toPage(rows, page.limit, (r) => [sortOf(r), r.id], (r) => presentPostSummary(r, viewer, marks));
+  }
+
+  /** A post the viewer may read: its group readable, and held or removed ones only for the author and moderators. */
+  async function readablePost(viewer: AuthMember | null, id: string): Promise<store.PostWithGroup> {
+    const post = await store.findPost(db, id);
+    if (!post) throw notFound('That post');
+    await groups.readable(viewer, post.group_slug);
+    postsPolicy.assertCanSee(viewer, post, 'That post');
+    return post;
+  }
+
+  async function detail(viewer: AuthMember | null, id: string): Promise<PostDetail> {
+    const post = (await store.findPost(db, id))!;
+    return presentPostDetail(post, viewer, await marksFor(viewer, [id]));
+  }
+
+  async function replyOut(viewer: AuthMember | null, id: string): Promise<Reply> {
+    const reply = (await store.findReply(db, id))!;
+    return presentReply(reply, viewer, viewer ? await store.myReactions(db, 'reply', [id], viewer.id) : new Map());
+  }
+
+  /** Assesses what is about to be stored; whatever the result, the text itself is kept. */
+  function assessed(text: string, language: string, chosenWarning: string | null | undefined) {
+    const assessment = assess(text, { language });
+    const decision = publishingDecision(assessment);
+    const warning = chosenWarning ?? decision.contentWarning;
+    const outcome: SafetyOutcome = {
+      level: assessment.level,
+      held: decision.held,
+      contentWarningAdded: !chosenWarning && decision.contentWarning ? decision.contentWarning : null,
+    };
+    return { status: decision.held ? 'held' : 'published', warning, outcome };
+  }
+
+  async function readableReply(viewer: AuthMember | null, id: string) {
+    const reply = await store.findReply(db, id);
+    if (!reply) throw notFound('That reply');
+    const post = await readablePost(viewer, reply.post_id);
+    postsPolicy.assertCanSee(viewer, reply, 'That reply');
+    return { reply, post };
+  }
+
+  return {
+    async groupFeed(viewer: AuthMember | null, slug: string, sort: 'new' | 'active' | 'unanswered', page: PageRequest): Promise<Page<PostSummary>> {
+      const group = await groups.readable(viewer, slug);
+      const rows = await store.groupFeed(db, group.id, sort, page);
+      return summaries(viewer, rows, page, (r) => (sort === 'active' ? r.last_activity_at : r.created_at));
+    },
+
+    async homeFeed(viewer: AuthMember, page: PageRequest): Promise<Page<PostSummary>> {
+      return summaries(viewer, await store.homeFeed(db, viewer.id, page), page, (r) => r.last_activity_at);
+    },
+
+    async needsReply(viewer: AuthMember, page: PageRequest): Promise<Page<PostSummary>> {
+      const groupIds = await groups.readableIds(viewer);
+      const rows = await store.needsReply(db, groupIds, now() - NEEDS_REPLY_DAYS * DAY, page);
+      return summaries(viewer, rows, page, (r) => r.created_at);
+    },
+
+    async saved(viewer: AuthMember, page: PageRequest): Promise<Page<PostSummary>> {
+      const rows = await store.savedPosts(db, viewer.id, page);
+      return summaries(viewer, rows, page, (r) => r.saved_at);
+    },
+
+    async get(viewer: AuthMember | null, id: string): Promise<PostDetail> {
+      const post = await readablePost(viewer, id);
+      return presentPostDetail(post, viewer, await marksFor(viewer, [id]));
+    },
+
+    async create(author: AuthMember, slug: string, input: CreatePostBody): Promise<{ post: PostDetail; safety: SafetyOutcome }> {
+      const group = await groups.readable(author, slug);
+      if (!(await groups.isMember(author.id, group.id))) {
+        throw new AppError('not_a_member', 'Please join this group to post in it. Your draft is kept.', 403);
+      }
+      const html = renderMarkdown(input.body);
+      const text = plainText(html);
+      const { status, warning, outcome } = assessed(`${input.title}\n${input.body}`, author.language, input.contentWarning);
+      const t = now();
+      const id = ulid(t);
+      await db.transaction().execute(async (trx) => {
+        await store.insertPost(trx, {
+          id,
+          group_id: group.id,
+          author_id: author.id,
+          anonymous: input.anonymous ? 1 : 0,
+          title: input.title.trim(),
+          body_md: input.body,
+          body_html: html,
+          excerpt: excerptOf(text),
+          content_warning: warning ?? null,
+          status,
+          last_activity_at: t,
+          locked_at: null,
+          created_at: t,
+          edited_at: null,
+          deleted_at: null,
+        });
+        if (status === 'published') await search.indexPost(trx, { id, groupId: group.id, createdAt: t, title: input.title, text });
+      });
+      return { post: await detail(author, id), safety: outcome };
+    },
+
+    async update(author: AuthMember, id: string, input: UpdatePostBody): Promise<{ post: PostDetail; safety: SafetyOutcome }> {
+      const post = await readablePost(author, id);
+      postsPolicy.assertAuthor(author, post, 'post');
+      const title = input.title?.trim() ?? post.title;
+      const body = input.body ?? post.body_md;
+      const chosen = input.contentWarning !== undefined ? input.contentWarning : post.content_warning;
+      const { status, warning, outcome } = assessed(`${title}\n${body}`, author.language, chosen);
+      const html = input.body !== undefined ? renderMarkdown(body) : post.body_html;
+      const text = plainText(html);
+      const t = now();
+      // A removed post stays removed; otherwise the new words decide between published and held.
+      const nextStatus = post.status === 'removed' ? 'removed' : status;
+      await db.transaction().execute(async (trx) => {
+        await store.updatePost(trx, id, { title, body_md: body, body_html: html, excerpt: excerptOf(text), content_warning: warning ?? null, status: nextStatus, edited_at: t });
+        if (nextStatus === 'published') await search.indexPost(trx, { id, groupId: post.group_id, createdAt: post.created_at, title, text });
+        else await search.remove(trx, 'post', id);
+      });
+      return { post: await detail(author, id), safety: outcome };
+    },
+
+    /** The post's words are erased; its thread stays, under "[deleted]". */
+    async remove(actor: AuthMember, id: string): Promise<PostDetail> {
+      const post = await readablePost(actor, id);
+      postsPolicy.assertCanDelete(actor, post);
+      if (post.deleted_at === null) {
+        const t = now();
+        await db.transaction().execute(async (trx) => {
+          await store.updatePost(trx, id, { deleted_at: t, title: '', body_md: '', body_html: '', excerpt: '' });
+          await search.remove(trx, 'post', id);
+          if (actor.id !== post.author_id) {
+            await recordAudit(trx, { actorId: actor.id, action: 'post.deleted_by_moderator', targetType: 'post', targetId: id }, t);
+          }
+        });
+      }
+      return detail(actor, id);
+    },
+
+    async setLocked(moderator: AuthMember, id: string, locked: boolean): Promise<PostDetail> {
+      postsPolicy.assertModerator(moderator);
+      const post = await readablePost(moderator, id);
+      const t = now();
+      await db.transaction().execute(async (trx) => {
+        await store.updatePost(trx, id, { locked_at: locked ? (post.locked_at ?? t) : null });
+        await recordAudit(trx, { actorId: moderator.id, action: locked ? 'post.locked' : 'post.unlocked', targetType: 'post', targetId: id }, t);
+      });
+      return detail(moderator, id);
+    },
+
+    /** Moderators may see who wrote an anonymous post; each look is written to the audit log. */
+    async revealAuthor(moderator: AuthMember, id: string, reason?: string): Promise<{ id: string; handle: string }> {
+      postsPolicy.assertModerator(moderator);
+      const post = await readablePost(moderator, id);
+      await recordAudit(db, { actorId: moderator.id, action: 'post.author_revealed', targetType: 'post', targetId: id, detail: reason ? { reason } : {} }, now());
+      return { id: post.author_id, handle: post.author_handle };
+    },
+
+    async thread(viewer: AuthMember | null, postId: string, page: PageRequest): Promise<Page<Reply>> {
+      await readablePost(viewer, postId);
+      const rows = await store.thread(db, postId, page);
+      const kept = rows.slice(0, page.limit);
+      // Held replies are shown only to their author and moderators.
+      const visible = (r: store.ReplyWithAuthor) => r.status === 'published' || viewer?.id === r.author_id || postsPolicy.isModerator(viewer);
+      const mine = viewer ? await store.myReactions(db, 'reply', kept.map((r) => r.id), viewer.id) : new Map<string, ReactionKind[]>();
+      const page_ = toPage(rows, page.limit, (r) => [r.path, r.id], (r) => r);
+      return { items: page_.items.filter(visible).map((r) => presentReply(r, viewer, mine)), nextCursor: page_.nextCursor };
+    },
+
+    async reply(author: AuthMember, postId: string, input: CreateReplyBody): Promise<{ reply: Reply; safety: SafetyOutcome }> {
+      const post = await readablePost(author, postId);
+      if (post.deleted_at !== null) throw new AppError('post_deleted', 'This post was deleted, so it cannot take new replies. Your reply is kept in the box.', 409);
+      if (post.locked_at !== null) throw new AppError('post_locked', 'This post is locked, so it cannot take new replies. Your reply is kept in the box.', 409);
+      let parent: store.ReplyWithAuthor | undefined;
+      if (input.parentId) {
+        parent = await store.findReply(db, input.parentId);
+        if (!parent || parent.post_id !== postId) throw new AppError('invalid_input', 'The reply you are answering is not on this post.', 400, { parentId: 'That reply is not part of this post.' });
+      }
+      const html = renderMarkdown(input.body);
+      const text = plainText(html);
+      const { status, outcome } = assessed(input.body, author.language, null);
+      const t = now();
+      const id = ulid(t);
+      await db.transaction().execute(async (trx) => {
+        await store.insertReply(trx, {
+          id,
+          post_id: postId,
+          parent_id: parent?.id ?? null,
+          path: parent ? `${parent.path}/${id}` : id,
+          depth: parent ? parent.depth + 1 : 0,
+          author_id: author.id,
+          anonymous: input.anonymous ? 1 : 0,
+          body_md: input.body,
+          body_html: html,
+          status,
+          created_at: t,
+          edited_at: null,
+          deleted_at: null,
+        });
+        if (status === 'published') {
+          await store.bumpReplyCount(trx, postId, 1, t);
+          await search.indexReply(trx, { id, groupId: post.group_id, createdAt: t, text });
+        }
+      });
+      if (status === 'published') {
+        await bus.publish('reply.created', { replyId: id, postId, authorId: author.id, anonymous: Boolean(input.anonymous), createdAt: t });
+      }
+      return { reply: await replyOut(author, id), safety: outcome };
+    },
+
+    async updateReply(author: AuthMember, id: string, body: string): Promise<{ reply: Reply; safety: SafetyOutcome }> {
+      const { reply, post } = await readableReply(author, id);
+      postsPolicy.assertAuthor(author, reply, 'reply');
+      const html = renderMarkdown(body);
+      const { status, outcome } = assessed(body, author.language, null);
+      const nextStatus = reply.status === 'removed' ? 'removed' : status;
+      const t = now();
+      await db.transaction().execute(async (trx) => {
+        await store.updateReply(trx, id, { body_md: body, body_html: html, status: nextStatus, edited_at: t });
+        // The post's count covers published replies only.
+        if (reply.status === 'published' && nextStatus !== 'published') await store.bumpReplyCount(trx, post.id, -1);
+        if (reply.status !== 'published' && nextStatus === 'published') await store.bumpReplyCount(trx, post.id, 1);
+        if (nextStatus === 'published') await search.indexReply(trx, { id, groupId: post.group_id, createdAt: reply.created_at, text: plainText(html) });
+        else await search.remove(trx, 'reply', id);
+      });
+      return { reply: await replyOut(author, id), safety: outcome };
+    },
+
+    async removeReply(actor: AuthMember, id: string): Promise<Reply> {
+      const { reply, post } = await readableReply(actor, id);
+      postsPolicy.assertCanDelete(actor, reply);
+      if (reply.deleted_at === null) {
+        const t = now();
+        await db.transaction().execute(async (trx) => {
+          await store.updateReply(trx, id, { deleted_at: t, body_md: '', body_html: '' });
+          if (reply.status === 'published') await store.bumpReplyCount(trx, post.id, -1);
+          await search.remove(trx, 'reply', id);
+          if (actor.id !== reply.author_id) {
+            await recordAudit(trx, { actorId: actor.id, action: 'reply.deleted_by_moderator', targetType: 'reply', targetId: id }, t);
+          }
+        });
+      }
+      return replyOut(actor, id);
+    },
+
+    async react(member: AuthMember, target: { type: 'post' | 'reply'; id: string }, kind: ReactionKind, on: boolean) {
+      if (target.type === 'post') {
+        const post = await readablePost(member, target.id);
+        if (post.deleted_at !== null) throw new AppError('post_deleted', 'This post was deleted.', 409);
+      } else {
+        const { reply } = await readableReply(member, target.id);
+        if (reply.deleted_at !== null) throw new AppError('reply_deleted', 'This reply was deleted.', 409);
+      }
+      await db.transaction().execute((trx) => store.setReaction(trx, target, member.id, kind, on, now()));
+      const row =
+        target.type === 'post'
+          ? await db.selectFrom('posts').select(['hug_count', 'me_too_count', 'thank_you_count', 'got_this_count']).where('id', '=', target.id).executeTakeFirstOrThrow()
+          : await db.selectFrom('replies').select(['hug_count', 'me_too_count', 'thank_you_count', 'got_this_count']).where('id', '=', target.id).executeTakeFirstOrThrow();
+      const mine = await store.myReactions(db, target.type, [target.id], member.id);
+      return {
+        reactions: { hug: Number(row.hug_count), me_too: Number(row.me_too_count), thank_you: Number(row.thank_you_count), got_this: Number(row.got_this_count) },
+        myReactions: mine.get(target.id) ?? [],
+      };
+    },
+
+    async mark(member: AuthMember, id: string, what: 'saved_posts' | 'post_follows', on: boolean): Promise<PostDetail> {
+      await readablePost(member, id);
+      await store.setMark(db, what, id, member.id, on, now());
+      return detail(member, id);
+    },
+
+    preview(markdown: string): string {
+      return renderMarkdown(markdown);
+    },
+  };
+}

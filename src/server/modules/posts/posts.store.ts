@@ -1,0 +1,188 @@
+import { sql, type Kysely } from 'kysely';
+import type { ReactionKind } from '../../../shared/forum.js';
+import type { DB, PostRow, ReplyRow } from '../../platform/db/schema.js';
+import { keyset, type PageRequest } from '../../platform/db/pagination.js';
+
+/** The forum's queries: posts, replies, reactions, saved posts and follows. */
+
+export type PostWithGroup = PostRow & { group_slug: string; group_name: string; author_handle: string };
+
+function postsWithGroup(db: Kysely<DB>) {
+  return db
+    .selectFrom('posts')
+    .innerJoin('groups', 'groups.id', 'posts.group_id')
+    .innerJoin('members', 'members.id', 'posts.author_id')
+    .selectAll('posts')
+    .select(['groups.slug as group_slug', 'groups.name as group_name', 'members.handle as author_handle']);
+}
+
+export function findPost(db: Kysely<DB>, id: string): Promise<PostWithGroup | undefined> {
+  return postsWithGroup(db).where('posts.id', '=', id).executeTakeFirst();
+}
+
+// Listed: published, and not deleted unless someone replied (the thread stays, marked [deleted]).
+function listable<QB extends ReturnType<typeof postsWithGroup>>(q: QB): QB {
+  return q
+    .where('posts.status', '=', 'published')
+    .where('groups.archived_at', 'is', null)
+    .where((eb) => eb.or([eb('posts.deleted_at', 'is', null), eb('posts.reply_count', '>', 0)])) as QB;
+}
+
+export function groupFeed(db: Kysely<DB>, groupId: string, sort: 'new' | 'active' | 'unanswered', page: PageRequest): Promise<PostWithGroup[]> {
+  let q = listable(postsWithGroup(db)).where('posts.group_id', '=', groupId);
+  if (sort === 'unanswered') q = q.where('posts.reply_count', '=', 0).where('posts.deleted_at', 'is', null);
+  const column = sort === 'active' ? 'posts.last_activity_at' : 'posts.created_at';
+  return keyset(q, { sort: column, sortType: 'number', id: 'posts.id', direction: 'desc', page }).execute();
+}
+
+/** Posts of the groups a member joined, most recently active first. */
+export function homeFeed(db: Kysely<DB>, memberId: string, page: PageRequest): Promise<PostWithGroup[]> {
+  const q = listable(postsWithGroup(db)).where('posts.group_id', 'in', (eb) =>
+    eb.selectFrom('group_members').select('group_members.group_id').where('group_members.member_id', '=', memberId),
+  );
+  return keyset(q, { sort: 'posts.last_activity_at', sortType: 'number', id: 'posts.id', direction: 'desc', page }).execute();
+}
+
+/** Posts nobody has answered yet, oldest first, from `since` on, in the given groups. */
+export function needsReply(db: Kysely<DB>, groupIds: string[], since: number, page: PageRequest): Promise<PostWithGroup[]> {
+  if (groupIds.length === 0) return Promise.resolve([]);
+  const q = listable(postsWithGroup(db))
+    .where('posts.reply_count', '=', 0)
+    .where('posts.deleted_at', 'is', null)
+    .where('posts.locked_at', 'is', null)
+    .where('posts.created_at', '>=', since)
+    .where('posts.group_id', 'in', groupIds);
+  return keyset(q, { sort: 'posts.created_at', sortType: 'number', id: 'posts.id', direction: 'asc', page }).execute();
+}
+
+export function savedPosts(db: Kysely<DB>, memberId: string, page: PageRequest) {
+  const q = postsWithGroup(db)
+    .innerJoin('saved_posts', 'saved_posts.post_id', 'posts.id')
+    .select('saved_posts.created_at as saved_at')
+    .where('saved_posts.member_id', '=', memberId)
+    .where('groups.archived_at', 'is', null);
+  return keyset(q, { sort: 'saved_posts.created_at', sortType: 'number', id: 'posts.id', direction: 'desc', page }).execute();
+}
+
+export async function insertPost(db: Kysely<DB>, row: Omit<PostRow, 'reply_count' | 'hug_count' | 'me_too_count' | 'thank_you_count' | 'got_this_count'>): Promise<void> {
+  await db.insertInto('posts').values(row).execute();
+}
+
+export async function updatePost(db: Kysely<DB>, id: string, patch: Partial<PostRow>): Promise<void> {
+  await db.updateTable('posts').set(patch).where('id', '=', id).execute();
+}
+
+export type ReplyWithAuthor = ReplyRow & { author_handle: string };
+
+export function findReply(db: Kysely<DB>, id: string): Promise<ReplyWithAuthor | undefined> {
+  return db
+    .selectFrom('replies')
+    .innerJoin('members', 'members.id', 'replies.author_id')
+    .selectAll('replies')
+    .select('members.handle as author_handle')
+    .where('replies.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** A thread depth-first (each reply after its parent), by its materialised path. */
+export function thread(db: Kysely<DB>, postId: string, page: PageRequest): Promise<ReplyWithAuthor[]> {
+  const q = db
+    .selectFrom('replies')
+    .innerJoin('members', 'members.id', 'replies.author_id')
+    .selectAll('replies')
+    .select('members.handle as author_handle')
+    .where('replies.post_id', '=', postId);
+  return keyset(q, { sort: 'replies.path', sortType: 'string', id: 'replies.id', direction: 'asc', page }).execute();
+}
+
+export async function insertReply(db: Kysely<DB>, row: Omit<ReplyRow, 'hug_count' | 'me_too_count' | 'thank_you_count' | 'got_this_count'>): Promise<void> {
+  await db.insertInto('replies').values(row).execute();
+}
+
+export async function updateReply(db: Kysely<DB>, id: string, patch: Partial<ReplyRow>): Promise<void> {
+  await db.updateTable('replies').set(patch).where('id', '=', id).execute();
+}
+
+/** Counts and last activity move with each reply, so no list ever counts on read. */
+export async function bumpReplyCount(db: Kysely<DB>, postId: string, delta: 1 | -1, activityAt?: number): Promise<void> {
+  await db
+    .updateTable('posts')
+    .set((eb) => ({
+      reply_count: eb('reply_count', '+', delta),
+      ...(activityAt !== undefined ? { last_activity_at: activityAt } : {}),
+    }))
+    .where('id', '=', postId)
+    .execute();
+}
+
+const COUNT_COLUMN = { hug: 'hug_count', me_too: 'me_too_count', thank_you: 'thank_you_count', got_this: 'got_this_count' } as const;
+
+/** Adds or removes one reaction; the target's count moves only when something changed. */
+export async function setReaction(
+  db: Kysely<DB>,
+  target: { type: 'post' | 'reply'; id: string },
+  memberId: string,
+  kind: ReactionKind,
+  on: boolean,
+  now: number,
+): Promise<void> {
+  let changed: boolean;
+  if (on) {
+    const r = await db
+      .insertInto('reactions')
+      .values({ target_type: target.type, target_id: target.id, member_id: memberId, kind, created_at: now })
+      .onConflict((oc) => oc.columns(['target_type', 'target_id', 'member_id', 'kind']).doNothing())
+      .executeTakeFirst();
+    changed = Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+  } else {
+    const r = await db
+      .deleteFrom('reactions')
+      .where('target_type', '=', target.type)
+      .where('target_id', '=', target.id)
+      .where('member_id', '=', memberId)
+      .where('kind', '=', kind)
+      .executeTakeFirst();
+    changed = Number(r.numDeletedRows) > 0;
+  }
+  if (!changed) return;
+  const column = COUNT_COLUMN[kind];
+  const table = target.type === 'post' ? 'posts' : 'replies';
+  await sql`update ${sql.table(table)} set ${sql.ref(column)} = ${sql.ref(column)} + ${on ? 1 : -1} where id = ${target.id}`.execute(db);
+}
+
+export async function myReactions(db: Kysely<DB>, type: 'post' | 'reply', ids: string[], memberId: string): Promise<Map<string, ReactionKind[]>> {
+  const map = new Map<string, ReactionKind[]>();
+  if (ids.length === 0) return map;
+  const rows = await db
+    .selectFrom('reactions')
+    .select(['target_id', 'kind'])
+    .where('target_type', '=', type)
+    .where('target_id', 'in', ids)
+    .where('member_id', '=', memberId)
+    .execute();
+  for (const r of rows) map.set(r.target_id, [...(map.get(r.target_id) ?? []), r.kind as ReactionKind]);
+  return map;
+}
+
+export async function markedPosts(db: Kysely<DB>, table: 'saved_posts' | 'post_follows', ids: string[], memberId: string): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db.selectFrom(table).select('post_id').where('member_id', '=', memberId).where('post_id', 'in', ids).execute();
+  return new Set(rows.map((r) => r.post_id));
+}
+
+export async function setMark(db: Kysely<DB>, table: 'saved_posts' | 'post_follows', postId: string, memberId: string, on: boolean, now: number): Promise<void> {
+  if (on) {
+    await db
+      .insertInto(table)
+      .values({ post_id: postId, member_id: memberId, created_at: now })
+      .onConflict((oc) => oc.columns(table === 'saved_posts' ? ['member_id', 'post_id'] : ['post_id', 'member_id']).doNothing())
+      .execute();
+  } else {
+    await db.deleteFrom(table).where('post_id', '=', postId).where('member_id', '=', memberId).execute();
+  }
+}
+
+export async function followersOf(db: Kysely<DB>, postId: string): Promise<string[]> {
+  const rows = await db.selectFrom('post_follows').select('member_id').where('post_id', '=', postId).execute();
+  return rows.map((r) => r.member_id);
+}
