@@ -24,7 +24,7 @@ import { groupsRoutes } from './modules/groups/groups.routes.js';
 import { createGroupsService } from './modules/groups/groups.service.js';
 import { createCrisisLinesService } from './modules/safety/crisis-lines.js';
 import { safetyRoutes } from './modules/safety/safety.routes.js';
-import { assessText } from './modules/safety/assess.js';
+import { assessText, type Assess } from './modules/safety/assess.js';
 import { postsRoutes } from './modules/posts/posts.routes.js';
 import { createPostsService } from './modules/posts/posts.service.js';
 import { searchRoutes } from './modules/search/search.routes.js';
@@ -48,6 +48,8 @@ export interface AppDeps {
   webDir?: string;
   /** Where logs go; stdout unless a test listens. */
   logStream?: { write(line: string): void };
+  /** The risk engine; the safety module's own unless a test supplies a stand-in. */
+  assess?: Assess;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -57,7 +59,7 @@ const defaultWebDir = path.resolve(here, '../../dist/web');
  * Builds Kindred's HTTP server. This file is the table of contents: platform plugins
  * first, then each module, registered explicitly.
  */
-export async function buildApp({ config, database, redis, webDir = defaultWebDir, logStream }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ config, database, redis, webDir = defaultWebDir, logStream, assess = assessText }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(config.LOG_LEVEL, logStream),
     bodyLimit: config.BODY_LIMIT_BYTES,
@@ -128,7 +130,7 @@ export async function buildApp({ config, database, redis, webDir = defaultWebDir
   const groups = createGroupsService({ db });
   const bus = new EventBus((err, name) => app.log.error({ err, event: name }, 'an event handler failed'));
   const search = createSearchService({ db, dialect: database.dialect, groups });
-  const posts = createPostsService({ db, groups, search, assess: assessText, bus });
+  const posts = createPostsService({ db, groups, search, assess, bus });
   const notifications = createNotificationsService({ db, bus });
   await app.register(authPlugin, { resolve: (token) => accounts.resolveSession(token), cookie: cookieJar, publicOrigin: config.PUBLIC_ORIGIN });
 

@@ -7,6 +7,7 @@ import pg from 'pg';
 import { ulid } from 'ulid';
 import { afterEach, beforeEach, describe, inject } from 'vitest';
 import { buildApp } from '../app.js';
+import type { Assess } from '../modules/safety/assess.js';
 import { loadConfig, type Config } from '../platform/config/config.js';
 import { openDatabase, type Database, type DialectName } from '../platform/db/dialect/index.js';
 import { migrateDatabase } from '../platform/db/migrations/index.js';
@@ -82,7 +83,7 @@ export interface TestApp {
 
 export async function startTestApp(
   dialect: DialectName,
-  opts: { config?: Partial<Config>; redis?: boolean; database?: Database; webDir?: string } = {},
+  opts: { config?: Partial<Config>; redis?: boolean; database?: Database; webDir?: string; assess?: Assess } = {},
 ): Promise<TestApp> {
   const fresh = opts.database ? null : await freshDatabase(dialect);
   const database = opts.database ?? fresh!.database;
@@ -92,7 +93,7 @@ export async function startTestApp(
   const redis = url ? new Redis(url) : null;
   const logs: string[] = [];
   const webDir = opts.webDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kindred-web-'));
-  const app = await buildApp({ config, database, redis, webDir, logStream: { write: (line) => void logs.push(line) } });
+  const app = await buildApp({ config, database, redis, webDir, logStream: { write: (line) => void logs.push(line) }, ...(opts.assess ? { assess: opts.assess } : {}) });
   await app.ready();
   return {
     app,
@@ -116,7 +117,7 @@ export async function startTestApp(
 export function describeEachDialect(
   name: string,
   suite: (t: () => TestApp, dialect: DialectName) => void,
-  opts: { config?: Partial<Config>; redis?: boolean } = {},
+  opts: { config?: Partial<Config>; redis?: boolean; assess?: Assess } = {},
 ): void {
   describe.each(availableDialects())(`${name} [%s]`, (dialect) => {
     let current: TestApp | null = null;

@@ -29,7 +29,10 @@ function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
-/** Matches per term as a prefix, three times as much in the title: the same rule whichever database found the candidates. */
+/**
+ * Matches per term as a prefix, three times as much in a post's title (a reply is scored on
+ * its own words): the same rule whichever database found the candidates.
+ */
 export function scoreDoc(terms: string[], title: string, text: string): number {
   const t = termsOf(title);
   const b = termsOf(text);
@@ -123,7 +126,7 @@ export function createSearchService({ db, dialect, groups }: { db: Kysely<DB>; d
       const groupIds = await groups.readableIds(actor);
       const keys = await searchCandidates(db, dialect, terms, groupIds, CANDIDATES);
       const ranked = (await load(keys))
-        .map((d) => ({ d, rank: rankKey(scoreDoc(terms, d.title, d.text), d.createdAt) }))
+        .map((d) => ({ d, rank: rankKey(scoreDoc(terms, d.kind === 'post' ? d.title : '', d.text), d.createdAt) }))
         .sort((a, b) => (a.rank === b.rank ? (a.d.id < b.d.id ? 1 : -1) : a.rank < b.rank ? 1 : -1));
       let start = 0;
       if (page.cursor) {
