@@ -11,7 +11,7 @@ import pg from 'pg';
 import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/platform/config/config.js';
 import { openDatabase, type Database } from '../src/server/platform/db/dialect/index.js';
-import { migrateToLatest } from '../src/server/platform/db/migrations/index.js';
+import { migrateDatabase } from '../src/server/platform/db/migrations/index.js';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = 20;
@@ -30,7 +30,7 @@ async function openBenchDatabase(dialect: 'sqlite' | 'postgres'): Promise<{ data
   if (dialect === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kindred-bench-'));
     const database = openDatabase({ url: '', sqliteFile: path.join(dir, 'kindred.sqlite') });
-    await migrateToLatest(database.db);
+    await migrateDatabase(database);
     return { database, drop: async () => { await database.db.destroy(); fs.rmSync(dir, { recursive: true, force: true }); } };
   }
   const name = `kindred_bench_${process.pid}`;
@@ -41,7 +41,7 @@ async function openBenchDatabase(dialect: 'sqlite' | 'postgres'): Promise<{ data
   const url = new URL(PG_URL);
   url.pathname = `/${name}`;
   const database = openDatabase({ url: url.toString(), sqliteFile: '' });
-  await migrateToLatest(database.db);
+  await migrateDatabase(database);
   return {
     database,
     drop: async () => {

@@ -1,7 +1,7 @@
 import type { Author, ContentWarning, PostDetail, PostSummary, ReactionCounts, ReactionKind, Reply } from '../../../shared/forum.js';
 import { REPLY_DISPLAY_DEPTH } from '../../../shared/forum.js';
 import type { AuthMember } from '../../platform/http/auth.js';
-import type { PostWithGroup, ReplyWithAuthor } from './posts.store.js';
+import type { PostListRow, PostWithGroup, ReplyWithAuthor } from './posts.store.js';
 import { postsPolicy } from './posts.policy.js';
 
 /** The only shapes in which posts and replies leave the server, over HTTP and (later) sockets alike. */
@@ -26,7 +26,7 @@ function authorOf(row: { author_id: string; author_handle: string; anonymous: nu
   return { kind: 'member', handle: row.author_handle, isMe };
 }
 
-export function presentPostSummary(row: PostWithGroup, viewer: AuthMember | null, marks: ViewerMarks): PostSummary {
+export function presentPostSummary(row: PostListRow, viewer: AuthMember | null, marks: ViewerMarks): PostSummary {
   const deleted = row.deleted_at !== null;
   return {
     id: row.id,

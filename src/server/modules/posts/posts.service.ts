@@ -50,7 +50,7 @@ export function createPostsService({ db, groups, search, assess, bus, now = Date
     return { myReactions, saved, following };
   }
 
-  async function summaries<R extends store.PostWithGroup>(viewer: AuthMember | null, rows: R[], page: PageRequest, sortOf: (r: R) => number): Promise<Page<PostSummary>> {
+  async function summaries<R extends store.PostListRow>(viewer: AuthMember | null, rows: R[], page: PageRequest, sortOf: (r: R) => number): Promise<Page<PostSummary>> {
     const kept = rows.slice(0, page.limit);
     const marks = await marksFor(viewer, kept.map((r) => r.id));
     return toPage(rows, page.limit, (r) => [sortOf(r), r.id], (r) => presentPostSummary(r, viewer, marks));

@@ -6,18 +6,26 @@ import { keyset, type PageRequest } from '../../platform/db/pagination.js';
 /** The forum's queries: posts, replies, reactions, saved posts and follows. */
 
 export type PostWithGroup = PostRow & { group_slug: string; group_name: string; author_handle: string };
+/** A post as lists show it: everything but the body, which lists never send. */
+export type PostListRow = Omit<PostWithGroup, 'body_md' | 'body_html'>;
+
+const LIST_COLUMNS = [
+  'posts.id', 'posts.group_id', 'posts.author_id', 'posts.anonymous', 'posts.title', 'posts.excerpt', 'posts.content_warning',
+  'posts.status', 'posts.reply_count', 'posts.last_activity_at', 'posts.hug_count', 'posts.me_too_count', 'posts.thank_you_count',
+  'posts.got_this_count', 'posts.locked_at', 'posts.created_at', 'posts.edited_at', 'posts.deleted_at',
+] as const;
 
 function postsWithGroup(db: Kysely<DB>) {
   return db
     .selectFrom('posts')
     .innerJoin('groups', 'groups.id', 'posts.group_id')
     .innerJoin('members', 'members.id', 'posts.author_id')
-    .selectAll('posts')
+    .select(LIST_COLUMNS)
     .select(['groups.slug as group_slug', 'groups.name as group_name', 'members.handle as author_handle']);
 }
 
 export function findPost(db: Kysely<DB>, id: string): Promise<PostWithGroup | undefined> {
-  return postsWithGroup(db).where('posts.id', '=', id).executeTakeFirst();
+  return postsWithGroup(db).select(['posts.body_md', 'posts.body_html']).where('posts.id', '=', id).executeTakeFirst();
 }
 
 // Listed: published, and not deleted unless someone replied (the thread stays, marked [deleted]).
@@ -28,7 +36,7 @@ function listable<QB extends ReturnType<typeof postsWithGroup>>(q: QB): QB {
     .where((eb) => eb.or([eb('posts.deleted_at', 'is', null), eb('posts.reply_count', '>', 0)])) as QB;
 }
 
-export function groupFeed(db: Kysely<DB>, groupId: string, sort: 'new' | 'active' | 'unanswered', page: PageRequest): Promise<PostWithGroup[]> {
+export function groupFeed(db: Kysely<DB>, groupId: string, sort: 'new' | 'active' | 'unanswered', page: PageRequest): Promise<PostListRow[]> {
   let q = listable(postsWithGroup(db)).where('posts.group_id', '=', groupId);
   if (sort === 'unanswered') q = q.where('posts.reply_count', '=', 0).where('posts.deleted_at', 'is', null);
   const column = sort === 'active' ? 'posts.last_activity_at' : 'posts.created_at';
@@ -36,7 +44,7 @@ export function groupFeed(db: Kysely<DB>, groupId: string, sort: 'new' | 'active
 }
 
 /** Posts of the groups a member joined, most recently active first. */
-export function homeFeed(db: Kysely<DB>, memberId: string, page: PageRequest): Promise<PostWithGroup[]> {
+export function homeFeed(db: Kysely<DB>, memberId: string, page: PageRequest): Promise<PostListRow[]> {
   const q = listable(postsWithGroup(db)).where('posts.group_id', 'in', (eb) =>
     eb.selectFrom('group_members').select('group_members.group_id').where('group_members.member_id', '=', memberId),
   );
@@ -44,7 +52,7 @@ export function homeFeed(db: Kysely<DB>, memberId: string, page: PageRequest): P
 }
 
 /** Posts nobody has answered yet, oldest first, from `since` on, in the given groups. */
-export function needsReply(db: Kysely<DB>, groupIds: string[], since: number, page: PageRequest): Promise<PostWithGroup[]> {
+export function needsReply(db: Kysely<DB>, groupIds: string[], since: number, page: PageRequest): Promise<PostListRow[]> {
   if (groupIds.length === 0) return Promise.resolve([]);
   const q = listable(postsWithGroup(db))
     .where('posts.reply_count', '=', 0)
