@@ -1,5 +1,6 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import type { MemberSelf, SessionInfo } from '../../shared/api';
+import { clearAllDrafts } from '../ui/draftStorage';
 import { api, onCsrfRefresh, setCsrfToken } from './client';
 
 export const sessionKey = ['session'] as const;
@@ -39,9 +40,10 @@ export function startSession(queryClient: QueryClient, member: MemberSelf, csrfT
   void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== sessionKey[0] });
 }
 
-/** Call after logging out: forget everything that belonged to the member. */
+/** Call after logging out: forget everything that belonged to the member, drafts included. */
 export function endSession(queryClient: QueryClient): void {
   setCsrfToken(null);
+  clearAllDrafts();
   queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKey[0] });
   queryClient.setQueryData<SessionInfo>(sessionKey, { member: null, csrfToken: null });
   void queryClient.invalidateQueries({ queryKey: sessionKey });

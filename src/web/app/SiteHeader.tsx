@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useNavigate } from 'react-router';
 import { api, isApiError } from '../api/client';
 import { endSession, useSession } from '../api/session';
+import { NotificationsLink } from '../features/notifications/NotificationsLink';
 import { usePendingRecoveryCode } from './pendingRecoveryCode';
 
 function Logo() {
@@ -43,17 +44,33 @@ export function SiteHeader() {
             <Logo />
             {t('app.name')}
           </Link>
-          <Link to="/help" className="help-now">
-            {t('nav.helpNow')}
-          </Link>
+          <div className="header-actions">
+            {!isLoading && member && <NotificationsLink />}
+            <Link to="/help" className="help-now">
+              {t('nav.helpNow')}
+            </Link>
+          </div>
         </div>
         <nav aria-label={t('nav.label')} className="site-nav">
           <ul className="nav-list">
+            {!isLoading && member && (
+              <>
+                <li>
+                  <NavLink to="/feed">{t('nav.feed')}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/needs-reply">{t('nav.needsReply')}</NavLink>
+                </li>
+              </>
+            )}
             <li>
               <NavLink to="/groups">{t('nav.groups')}</NavLink>
             </li>
             {!isLoading && member && (
               <>
+                <li>
+                  <NavLink to="/search">{t('nav.search')}</NavLink>
+                </li>
                 <li>
                   <NavLink to="/settings">{t('nav.settings')}</NavLink>
                 </li>

@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazy, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { HomePage } from '../features/home/HomePage';
 import { GuidelinesPage } from '../features/help/GuidelinesPage';
@@ -15,8 +15,19 @@ const RecoverPage = lazy(() => import('../features/accounts/RecoverPage').then((
 const SettingsPage = lazy(() => import('../features/accounts/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const GroupsPage = lazy(() => import('../features/groups/GroupsPage').then((m) => ({ default: m.GroupsPage })));
 const GroupPage = lazy(() => import('../features/groups/GroupPage').then((m) => ({ default: m.GroupPage })));
+const NewPostPage = lazy(() => import('../features/posts/composer/ComposerPages').then((m) => ({ default: m.NewPostPage })));
+const EditPostPage = lazy(() => import('../features/posts/composer/ComposerPages').then((m) => ({ default: m.EditPostPage })));
+const PostPage = lazy(() => import('../features/posts/post/PostPage').then((m) => ({ default: m.PostPage })));
+const HomeFeedPage = lazy(() => import('../features/posts/FeedPages').then((m) => ({ default: m.HomeFeedPage })));
+const NeedsReplyPage = lazy(() => import('../features/posts/FeedPages').then((m) => ({ default: m.NeedsReplyPage })));
+const SavedPage = lazy(() => import('../features/posts/FeedPages').then((m) => ({ default: m.SavedPage })));
+const SearchPage = lazy(() => import('../features/search/SearchPage').then((m) => ({ default: m.SearchPage })));
+const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage').then((m) => ({ default: m.NotificationsPage })));
+const ProfilePage = lazy(() => import('../features/members/ProfilePage').then((m) => ({ default: m.ProfilePage })));
 const AdminMembersPage = lazy(() => import('../features/admin/AdminMembersPage').then((m) => ({ default: m.AdminMembersPage })));
 const AdminGroupsPage = lazy(() => import('../features/admin/AdminGroupsPage').then((m) => ({ default: m.AdminGroupsPage })));
+
+const member = (page: ReactNode) => <RequireMember>{page}</RequireMember>;
 
 export const router = createBrowserRouter([
   {
@@ -34,6 +45,16 @@ export const router = createBrowserRouter([
           { path: 'recover', element: <RecoverPage /> },
           { path: 'groups', element: <GroupsPage /> },
           { path: 'groups/:slug', element: <GroupPage /> },
+          { path: 'groups/:slug/new', element: member(<NewPostPage />) },
+          // A post is readable by visitors when its group allows it; the server decides.
+          { path: 'posts/:id', element: <PostPage /> },
+          { path: 'posts/:id/edit', element: member(<EditPostPage />) },
+          { path: 'feed', element: member(<HomeFeedPage />) },
+          { path: 'needs-reply', element: member(<NeedsReplyPage />) },
+          { path: 'saved', element: member(<SavedPage />) },
+          { path: 'search', element: member(<SearchPage />) },
+          { path: 'notifications', element: member(<NotificationsPage />) },
+          { path: 'members/:handle', element: member(<ProfilePage />) },
           {
             path: 'settings',
             element: (

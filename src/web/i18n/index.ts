@@ -77,3 +77,34 @@ export function formatDate(value: string | number, style: 'long' | 'medium' = 'l
 }
 
 export default i18n;
+
+/** Formats a moment with its time of day, e.g. 25 Nov 2026, 21:40. */
+export function formatDateTime(value: number): string {
+  return new Intl.DateTimeFormat(i18n.resolvedLanguage ?? 'en', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value));
+}
+
+const RELATIVE_STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['second', 60],
+  ['minute', 60],
+  ['hour', 24],
+  ['day', 7],
+];
+
+/** "2 minutes ago", "yesterday"; a week or more back, the date itself. */
+export function formatRelative(value: number, now = Date.now()): string {
+  const rtf = new Intl.RelativeTimeFormat(i18n.resolvedLanguage ?? 'en', { numeric: 'auto' });
+  let amount = Math.min(0, Math.round((value - now) / 1000));
+  if (amount > -45) return rtf.format(0, 'second');
+  for (const [unit, size] of RELATIVE_STEPS) {
+    if (-amount < size) return rtf.format(amount, unit);
+    amount = Math.round(amount / size);
+  }
+  return formatDate(value, 'medium');
+}
+
+/** Formats a "2026-11" month as "November 2026". */
+export function formatMonth(value: string): string {
+  const date = new Date(`${value}-01T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat(i18n.resolvedLanguage ?? 'en', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+}

@@ -230,7 +230,9 @@ export function createPostsService({ db, groups, search, assess, bus, now = Date
       let parent: store.ReplyWithAuthor | undefined;
       if (input.parentId) {
         parent = await store.findReply(db, input.parentId);
-        if (!parent || parent.post_id !== postId) throw new AppError('invalid_input', 'The reply you are answering is not on this post.', 400, { parentId: 'That reply is not part of this post.' });
+        if (!parent || parent.post_id !== postId || parent.status !== 'published') {
+          throw new AppError('invalid_input', 'The reply you are answering is not on this post.', 400, { parentId: 'That reply is not part of this post.' });
+        }
       }
       const html = renderMarkdown(input.body);
       const text = plainText(html);

@@ -1,17 +1,20 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CreateGroupBody, Group } from '../../../shared/api';
+import type { CreateGroupBody } from '../../../shared/api';
 import { GROUP_DESCRIPTION_MAX, GROUP_NAME_MAX, GROUP_RULE_MAX, GROUP_RULES_MAX } from '../../../shared/rules';
 import { Button } from '../../ui/Button';
-import { Field } from '../../ui/Field';
+import { CheckboxField, Field } from '../../ui/Field';
 import { Form } from '../../ui/Form';
 import { clientProblem, useFormProblem } from '../../ui/formProblem';
+import type { GroupView } from '../groups/api';
+
+export type GroupFormBody = CreateGroupBody & { visitorsCanRead: boolean };
 
 interface GroupFormProps {
   /** The group being edited, or null to create one. */
-  group: Group | null;
+  group: GroupView | null;
   busy: boolean;
-  onSubmit: (body: CreateGroupBody) => Promise<unknown>;
+  onSubmit: (body: GroupFormBody) => Promise<unknown>;
   onCancel?: () => void;
 }
 
@@ -29,6 +32,7 @@ export function GroupForm({ group, busy, onSubmit, onCancel }: GroupFormProps) {
   const [name, setName] = useState(group?.name ?? '');
   const [description, setDescription] = useState(group?.description ?? '');
   const [rules, setRules] = useState(group?.rules.join('\n') ?? '');
+  const [visitorsCanRead, setVisitorsCanRead] = useState(group?.visitorsCanRead ?? false);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -52,11 +56,12 @@ export function GroupForm({ group, busy, onSubmit, onCancel }: GroupFormProps) {
     if (problem) return form.show(problem);
     form.clear();
     try {
-      await onSubmit({ name: name.trim(), description: description.trim(), rules: ruleList });
+      await onSubmit({ name: name.trim(), description: description.trim(), rules: ruleList, visitorsCanRead });
       if (!group) {
         setName('');
         setDescription('');
         setRules('');
+        setVisitorsCanRead(false);
       }
     } catch (error) {
       form.fail(error);
@@ -74,6 +79,7 @@ export function GroupForm({ group, busy, onSubmit, onCancel }: GroupFormProps) {
       <Field label={t('admin.groupRules')} hint={t('admin.groupRulesHint', { max: GROUP_RULES_MAX })} error={form.fieldError('rules')}>
         {(control) => <textarea {...control} name="rules" rows={6} value={rules} onChange={(e) => setRules(e.target.value)} />}
       </Field>
+      <CheckboxField name="visitorsCanRead" label={t('admin.visitorsCanRead')} hint={t('admin.visitorsCanReadHint')} checked={visitorsCanRead} onChange={setVisitorsCanRead} />
       <div className="form-actions button-row">
         <Button type="submit" variant="primary" busy={busy} busyLabel={t('admin.savingGroup')}>
           {group ? t('admin.saveGroup') : t('admin.createGroup')}

@@ -8,6 +8,9 @@ import { Button } from '../../ui/Button';
 import { PageHeading } from '../../ui/PageHeading';
 import { LoadError, Loading } from '../../ui/Status';
 import { useGroup, useMembership } from './api';
+import { GroupNotFound } from './GroupNotFound';
+import { GroupPosts } from './GroupPosts';
+import { ShowOnProfile } from './ShowOnProfile';
 
 export function GroupPage() {
   const { t } = useTranslation();
@@ -18,17 +21,7 @@ export function GroupPage() {
   const membership = useMembership(slug);
   const [status, setStatus] = useState('');
 
-  if (group.isError && isApiError(group.error) && group.error.status === 404) {
-    return (
-      <>
-        <PageHeading>{t('groups.notFoundTitle')}</PageHeading>
-        <p>{t('groups.notFoundBody')}</p>
-        <p>
-          <Link to="/groups">{t('groups.backToGroups')}</Link>
-        </p>
-      </>
-    );
-  }
+  if (group.isError && isApiError(group.error) && group.error.status === 404) return <GroupNotFound />;
 
   const data = group.data;
   const toggle = () => {
@@ -87,8 +80,11 @@ export function GroupPage() {
               <p className="field-status" role="status">
                 {status}
               </p>
+              {member && data.joined && <ShowOnProfile slug={data.slug} handle={member.handle} />}
             </div>
           )}
+
+          <GroupPosts group={data} />
 
           <section>
             <h2 id="group-rules-title">{t('groups.rulesTitle')}</h2>
