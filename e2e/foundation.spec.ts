@@ -1,15 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { adminCredentials, expectAccessible, expectNoSideways, uniqueHandle, watchThirdParty } from './helpers';
+import { adminCredentials, expectAccessible, expectNoSideways, logIn, openSignUp, PASSPHRASE, signUp, uniqueHandle, watchThirdParty } from './helpers';
 
-const PASSPHRASE = 'lantern orchard pebble';
 const NEW_PASSPHRASE = 'copper kettle morning';
 const CODE = /[0-9A-Z]{4}(?:-[0-9A-Z]{4}){4}/;
-
-/** Opens sign-up and waits for the suggested handle, so typing replaces it rather than racing it. */
-async function openSignUp(page: Page) {
-  await page.goto('/signup');
-  await expect(page.getByLabel('Handle')).not.toHaveValue('');
-}
 
 async function logOut(page: Page) {
   await page.getByRole('button', { name: 'Log out' }).first().click();
@@ -103,11 +96,7 @@ test('a member signs up, keeps the recovery code, logs in, joins a group, finds 
   await expect(page.getByRole('button', { name: 'Log out' }).first()).toBeVisible();
 
   await logOut(page);
-  await page.goto('/login');
-  await page.getByLabel('Handle').fill(handle);
-  await page.getByLabel('Passphrase', { exact: true }).fill(NEW_PASSPHRASE);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await expect(page.getByRole('button', { name: 'Log out' }).first()).toBeVisible();
+  await logIn(page, handle, NEW_PASSPHRASE);
 
   expect(foreign, 'requests to other sites').toEqual([]);
 });
@@ -192,20 +181,9 @@ test('an admin changes roles and manages groups', async ({ page }, testInfo) => 
   const admin = adminCredentials(testInfo);
   const member = uniqueHandle('PatientOwl');
   // A member to promote.
-  await openSignUp(page);
-  await page.getByLabel('Handle').fill(member);
-  await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-  await page.getByRole('checkbox', { name: 'I accept the community guidelines' }).check();
-  await page.getByRole('button', { name: 'Create my account' }).click();
-  await page.getByRole('checkbox', { name: 'I have saved my recovery code somewhere safe' }).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
+  await signUp(page, member);
   await logOut(page);
-
-  await page.goto('/login');
-  await page.getByLabel('Handle').fill(admin.handle);
-  await page.getByLabel('Passphrase', { exact: true }).fill(admin.passphrase);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await expect(page.getByRole('button', { name: 'Log out' }).first()).toBeVisible();
+  await logIn(page, admin.handle, admin.passphrase);
 
   await page.goto('/admin/members');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

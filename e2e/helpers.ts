@@ -35,3 +35,45 @@ export function watchThirdParty(page: Page, baseURL: string): string[] {
   });
   return foreign;
 }
+
+/** A word no other run has used, letters only so every database's search tokenizer keeps it whole. */
+export function uniqueWord(prefix = 'kin'): string {
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  let word = prefix;
+  for (let i = 0; i < 10; i++) word += letters[Math.floor(Math.random() * letters.length)];
+  return word;
+}
+
+/** The checks every page gets: zero axe violations, and no sideways scrolling. */
+export async function checkPage(page: Page, what: string): Promise<void> {
+  await expectAccessible(page, what);
+  await expectNoSideways(page, what);
+}
+
+export const PASSPHRASE = 'lantern orchard pebble';
+
+/** Opens sign-up and waits for the suggested handle, so typing replaces it rather than racing it. */
+export async function openSignUp(page: Page): Promise<void> {
+  await page.goto('/signup');
+  await expect(page.getByLabel('Handle')).not.toHaveValue('');
+}
+
+/** Creates an account with a handle and passphrase, confirms the recovery code is kept, and lands logged in. */
+export async function signUp(page: Page, handle: string, passphrase = PASSPHRASE): Promise<void> {
+  await openSignUp(page);
+  await page.getByLabel('Handle').fill(handle);
+  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+  await page.getByRole('checkbox', { name: 'I accept the community guidelines' }).check();
+  await page.getByRole('button', { name: 'Create my account' }).click();
+  await page.getByRole('checkbox', { name: 'I have saved my recovery code somewhere safe' }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('button', { name: 'Log out' }).first()).toBeVisible();
+}
+
+export async function logIn(page: Page, handle: string, passphrase: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('Handle').fill(handle);
+  await page.getByLabel('Passphrase', { exact: true }).fill(passphrase);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('button', { name: 'Log out' }).first()).toBeVisible();
+}

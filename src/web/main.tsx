@@ -9,6 +9,7 @@ import './styles/layout.css';
 import './styles/components.css';
 import './styles/forms.css';
 import './styles/help.css';
+import './styles/forum.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Kindred: #root is missing from index.html');

@@ -222,7 +222,7 @@ export function createAccountsService({ db, sessionDays, knownCountries, now = D
         handle: row.handle,
         country: row.country,
         language: row.language,
-        roles: await store.rolesOf(db, row.memberId),
+        roles: row.roles,
       };
       return { sessionId: row.sessionId, csrfToken: row.csrfToken, member, ...(renewedUntil ? { renewedUntil } : {}) };
     },

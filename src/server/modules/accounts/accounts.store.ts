@@ -101,11 +101,14 @@ export async function insertSession(
     .execute();
 }
 
-export function findLiveSession(db: Kysely<DB>, id: string, now: number) {
-  return db
+/** A live session with its member and the member's roles, in one query (one row per role). */
+export async function findLiveSession(db: Kysely<DB>, id: string, now: number) {
+  const rows = await db
     .selectFrom('sessions')
     .innerJoin('members', 'members.id', 'sessions.member_id')
+    .leftJoin('member_roles', 'member_roles.member_id', 'members.id')
     .select([
+      'member_roles.role',
       'sessions.id as sessionId',
       'sessions.csrf_token as csrfToken',
       'sessions.last_used_at as lastUsedAt',
@@ -117,7 +120,11 @@ export function findLiveSession(db: Kysely<DB>, id: string, now: number) {
     .where('sessions.id', '=', id)
     .where('sessions.expires_at', '>', now)
     .whereRef('sessions.created_at', '>=', 'members.sessions_valid_after')
-    .executeTakeFirst();
+    .execute();
+  const first = rows[0];
+  if (!first) return undefined;
+  const { role: _role, ...session } = first;
+  return { ...session, roles: rows.flatMap((r) => (r.role ? [r.role as Role] : [])) };
 }
 
 export async function touchSession(db: Kysely<DB>, id: string, now: number, expiresAt: number): Promise<void> {

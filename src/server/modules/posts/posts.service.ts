@@ -42,12 +42,7 @@ export type PostsService = ReturnType<typeof createPostsService>;
 export function createPostsService({ db, groups, search, assess, bus, now = Date.now }: PostsDeps) {
   async function marksFor(viewer: AuthMember | null, ids: string[]): Promise<ViewerMarks> {
     if (!viewer || ids.length === 0) return NO_MARKS;
-    const [myReactions, saved, following] = await Promise.all([
-      store.myReactions(db, 'post', ids, viewer.id),
-      store.markedPosts(db, 'saved_posts', ids, viewer.id),
-      store.markedPosts(db, 'post_follows', ids, viewer.id),
-    ]);
-    return { myReactions, saved, following };
+    return store.viewerMarks(db, ids, viewer.id);
   }
 
   async function summaries<R extends store.PostListRow>(viewer: AuthMember | null, rows: R[], page: PageRequest, sortOf: (r: R) => number): Promise<Page<PostSummary>> {

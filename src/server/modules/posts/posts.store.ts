@@ -172,10 +172,31 @@ export async function myReactions(db: Kysely<DB>, type: 'post' | 'reply', ids: s
   return map;
 }
 
-export async function markedPosts(db: Kysely<DB>, table: 'saved_posts' | 'post_follows', ids: string[], memberId: string): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db.selectFrom(table).select('post_id').where('member_id', '=', memberId).where('post_id', 'in', ids).execute();
-  return new Set(rows.map((r) => r.post_id));
+/** The viewer's reactions, saves and follows on `ids`, in one round trip. */
+export async function viewerMarks(db: Kysely<DB>, ids: string[], memberId: string) {
+  const myReactions = new Map<string, ReactionKind[]>();
+  const saved = new Set<string>();
+  const following = new Set<string>();
+  if (ids.length === 0) return { myReactions, saved, following };
+  const rows = await db
+    .selectFrom('reactions')
+    .select([sql<string>`'r'`.as('mark'), 'target_id as post_id', 'kind'])
+    .where('target_type', '=', 'post')
+    .where('target_id', 'in', ids)
+    .where('member_id', '=', memberId)
+    .unionAll(
+      db.selectFrom('saved_posts').select([sql<string>`'s'`.as('mark'), 'post_id', sql<string>`''`.as('kind')]).where('member_id', '=', memberId).where('post_id', 'in', ids),
+    )
+    .unionAll(
+      db.selectFrom('post_follows').select([sql<string>`'f'`.as('mark'), 'post_id', sql<string>`''`.as('kind')]).where('member_id', '=', memberId).where('post_id', 'in', ids),
+    )
+    .execute();
+  for (const r of rows) {
+    if (r.mark === 'r') myReactions.set(r.post_id, [...(myReactions.get(r.post_id) ?? []), r.kind as ReactionKind]);
+    else if (r.mark === 's') saved.add(r.post_id);
+    else following.add(r.post_id);
+  }
+  return { myReactions, saved, following };
 }
 
 export async function setMark(db: Kysely<DB>, table: 'saved_posts' | 'post_follows', postId: string, memberId: string, on: boolean, now: number): Promise<void> {

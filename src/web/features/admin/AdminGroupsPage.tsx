@@ -1,11 +1,12 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { Group } from '../../../shared/api';
 import { Button } from '../../ui/Button';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { PageHeading } from '../../ui/PageHeading';
 import { LoadError, Loading } from '../../ui/Status';
-import { useGroups, type GroupView } from '../groups/api';
+import { useGroups } from '../groups/api';
 import { AdminNav } from './AdminNav';
 import { useArchiveGroup, useCreateGroup, useUpdateGroup } from './api';
 import { GroupForm } from './GroupForm';
@@ -16,12 +17,12 @@ export function AdminGroupsPage() {
   const create = useCreateGroup();
   const update = useUpdateGroup();
   const archive = useArchiveGroup();
-  const [editing, setEditing] = useState<GroupView | null>(null);
+  const [editing, setEditing] = useState<Group | null>(null);
   const [status, setStatus] = useState('');
   const formHeading = useRef<HTMLHeadingElement>(null);
   const editButtons = useRef(new Map<string, HTMLButtonElement>());
 
-  const startEdit = (group: GroupView) => {
+  const startEdit = (group: Group) => {
     setStatus('');
     setEditing(group);
     requestAnimationFrame(() => {
@@ -56,7 +57,6 @@ export function AdminGroupsPage() {
               setStatus(t('admin.groupSaved', { name: group.name }));
               stopEdit(group.id);
             } else {
-              // Creating takes the group's words; who may read it is a change made right after.
               const { visitorsCanRead, ...fields } = body;
               const { group } = await create.mutateAsync(fields);
               if (visitorsCanRead) await update.mutateAsync({ slug: group.slug, body: { visitorsCanRead } });

@@ -1,18 +1,18 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CreateGroupBody } from '../../../shared/api';
+import type { CreateGroupBody, Group } from '../../../shared/api';
 import { GROUP_DESCRIPTION_MAX, GROUP_NAME_MAX, GROUP_RULE_MAX, GROUP_RULES_MAX } from '../../../shared/rules';
 import { Button } from '../../ui/Button';
 import { CheckboxField, Field } from '../../ui/Field';
 import { Form } from '../../ui/Form';
 import { clientProblem, useFormProblem } from '../../ui/formProblem';
-import type { GroupView } from '../groups/api';
 
+/** Creating takes a group's words; who may read it is set by a change (PATCH) right after. */
 export type GroupFormBody = CreateGroupBody & { visitorsCanRead: boolean };
 
 interface GroupFormProps {
   /** The group being edited, or null to create one. */
-  group: GroupView | null;
+  group: Group | null;
   busy: boolean;
   onSubmit: (body: GroupFormBody) => Promise<unknown>;
   onCancel?: () => void;

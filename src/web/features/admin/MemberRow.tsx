@@ -5,7 +5,7 @@ import { GRANTABLE_ROLES } from '../../../shared/rules';
 import { formatDate } from '../../i18n';
 import { Button } from '../../ui/Button';
 import { CheckboxField } from '../../ui/Field';
-import { toProblem } from '../../ui/formProblem';
+import { FeedbackText, useFeedback } from '../../ui/useFeedback';
 import { useSetRoles, type GrantableRole } from './api';
 
 const grantable = (roles: readonly string[]) => GRANTABLE_ROLES.filter((r) => roles.includes(r));
@@ -15,21 +15,19 @@ export function MemberRow({ member, selfId }: { member: AdminMember; selfId: str
   const { t } = useTranslation();
   const setRoles = useSetRoles(selfId);
   const [roles, setRolesState] = useState<GrantableRole[]>(() => grantable(member.roles));
-  const [status, setStatus] = useState('');
-  const [error, setError] = useState('');
+  const feedback = useFeedback();
 
   const toggle = (role: GrantableRole, on: boolean) => {
-    setStatus('');
+    feedback.done('');
     setRolesState((current) => GRANTABLE_ROLES.filter((r) => (r === role ? on : current.includes(r))));
   };
 
   const save = () => {
     if (setRoles.isPending) return;
-    setStatus('');
-    setError('');
+    feedback.reset();
     const saved = grantable(member.roles);
     if (saved.length === roles.length && saved.every((r) => roles.includes(r))) {
-      setStatus(t('admin.noRoleChanges'));
+      feedback.done(t('admin.noRoleChanges'));
       return;
     }
     setRoles.mutate(
@@ -37,9 +35,9 @@ export function MemberRow({ member, selfId }: { member: AdminMember; selfId: str
       {
         onSuccess: ({ member: m }) => {
           setRolesState(grantable(m.roles));
-          setStatus(t('admin.rolesSaved', { handle: m.handle }));
+          feedback.done(t('admin.rolesSaved', { handle: m.handle }));
         },
-        onError: (e) => setError(toProblem(e).message),
+        onError: feedback.fail,
       },
     );
   };
@@ -67,14 +65,7 @@ export function MemberRow({ member, selfId }: { member: AdminMember; selfId: str
           {t('admin.saveRoles')}
           <span className="visually-hidden"> {t('admin.rolesFor', { handle: member.handle })}</span>
         </Button>
-        {error && (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        )}
-        <p className="field-status" role="status">
-          {status}
-        </p>
+        <FeedbackText feedback={feedback} />
       </div>
     </article>
   );

@@ -49,11 +49,8 @@ function useGroupMutation<V>(fn: (v: V) => Promise<{ group: Group }>) {
 }
 
 export const useCreateGroup = () => useGroupMutation((body: CreateGroupBody) => api<{ group: Group }>('/api/v1/groups', { method: 'POST', body }));
-/** The forum adds `visitorsCanRead` to what PATCH /groups/:slug accepts. */
-export type GroupChanges = UpdateGroupBody & { visitorsCanRead?: boolean };
-
 export const useUpdateGroup = () =>
-  useGroupMutation(({ slug, body }: { slug: string; body: GroupChanges }) => api<{ group: Group }>(groupPath(slug), { method: 'PATCH', body }));
+  useGroupMutation(({ slug, body }: { slug: string; body: UpdateGroupBody }) => api<{ group: Group }>(groupPath(slug), { method: 'PATCH', body }));
 export const useArchiveGroup = () =>
   useGroupMutation(({ slug, archive }: { slug: string; archive: boolean }) =>
     api<{ group: Group }>(`${groupPath(slug)}/archive`, { method: archive ? 'POST' : 'DELETE' }),

@@ -80,7 +80,7 @@ export function GroupPage() {
               <p className="field-status" role="status">
                 {status}
               </p>
-              {member && data.joined && <ShowOnProfile slug={data.slug} handle={member.handle} />}
+              {member && data.joined && <ShowOnProfile group={data} />}
             </div>
           )}
 

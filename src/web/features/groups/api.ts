@@ -3,12 +3,6 @@ import type { Group } from '../../../shared/api';
 import { api, query } from '../../api/client';
 import { sessionKey } from '../../api/session';
 
-/**
- * A group as the forum sees it. `visitorsCanRead` is in the forum contract; it is optional here
- * until the shared Group type carries it.
- */
-export type GroupView = Group & { visitorsCanRead?: boolean };
-
 export const groupKeys = {
   all: ['groups'] as const,
   list: (archived: boolean) => ['groups', 'list', { archived }] as const,
@@ -21,7 +15,7 @@ export function useGroups(options: { archived?: boolean; enabled?: boolean } = {
   const archived = options.archived ?? false;
   return useQuery({
     queryKey: groupKeys.list(archived),
-    queryFn: ({ signal }) => api<{ items: GroupView[] }>(`/api/v1/groups${query({ archived: archived || undefined })}`, { signal }),
+    queryFn: ({ signal }) => api<{ items: Group[] }>(`/api/v1/groups${query({ archived: archived || undefined })}`, { signal }),
     select: (data) => data.items,
     enabled: options.enabled ?? true,
   });
@@ -30,7 +24,7 @@ export function useGroups(options: { archived?: boolean; enabled?: boolean } = {
 export function useGroup(slug: string) {
   return useQuery({
     queryKey: groupKeys.detail(slug),
-    queryFn: ({ signal }) => api<{ group: GroupView }>(groupPath(slug), { signal }),
+    queryFn: ({ signal }) => api<{ group: Group }>(groupPath(slug), { signal }),
     select: (data) => data.group,
   });
 }
@@ -52,7 +46,10 @@ export function useMembership(slug: string) {
 export function useShowOnProfile(slug: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (showOnProfile: boolean) => api<{ group: GroupView }>(`${groupPath(slug)}/membership`, { method: 'PATCH', body: { showOnProfile } }),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['members'] }),
+    mutationFn: (showOnProfile: boolean) => api<{ group: Group }>(`${groupPath(slug)}/membership`, { method: 'PATCH', body: { showOnProfile } }),
+    onSuccess: ({ group }) => {
+      queryClient.setQueryData(groupKeys.detail(slug), { group });
+      void queryClient.invalidateQueries({ queryKey: ['members'] });
+    },
   });
 }
