@@ -1,0 +1,72 @@
+import { useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Notification } from '../../api/forumTypes';
+import { Button } from '../../ui/Button';
+import { LoadMore } from '../../ui/LoadMore';
+import { PageHeading } from '../../ui/PageHeading';
+import { LoadError, Loading } from '../../ui/Status';
+import { TimeAgo } from '../../ui/TimeAgo';
+import { FeedbackText, useFeedback } from '../../ui/useFeedback';
+import { authorText } from '../posts/AuthorName';
+import { postPagePath } from '../posts/PostListItem';
+import { useMarkAllRead, useNotifications } from './api';
+
+function NotificationItem({ notification }: { notification: Notification }) {
+  const { t } = useTranslation();
+  const to = `${postPagePath(notification.post.id)}${notification.replyId ? `#reply-${notification.replyId}` : ''}`;
+  return (
+    <article className={notification.read ? 'card notification' : 'card notification notification--unread'}>
+      <p className="notification-text">
+        {!notification.read && <span className="badge badge--new">{t('notifications.new')}</span>}{' '}
+        <Link to={to}>{t('notifications.replied', { name: authorText(notification.actor, t), title: notification.post.title })}</Link>
+      </p>
+      <p className="card-meta">
+        <TimeAgo value={notification.createdAt} />
+      </p>
+    </article>
+  );
+}
+
+/** /notifications — replies to one's posts and to posts one follows. */
+export function NotificationsPage() {
+  const { t } = useTranslation();
+  const list = useNotifications();
+  const markRead = useMarkAllRead();
+  const listRef = useRef<HTMLUListElement>(null);
+  const feedback = useFeedback();
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const unread = list.data?.pages[0]?.unread ?? 0;
+
+  return (
+    <>
+      <PageHeading>{t('notifications.title')}</PageHeading>
+      <p className="lead">{t('notifications.intro')}</p>
+      {unread > 0 && (
+        <div className="button-row notifications-actions">
+          <Button
+            variant="secondary"
+            busy={markRead.isPending}
+            onClick={() => feedback.run(markRead, undefined, () => t('notifications.allRead'))}
+          >
+            {t('notifications.markAllRead')}
+          </Button>
+        </div>
+      )}
+      <FeedbackText feedback={feedback} />
+      {list.isPending && <Loading label={t('notifications.loading')} />}
+      {list.isError && items.length === 0 && <LoadError message={list.error.message} onRetry={() => void list.refetch()} />}
+      {list.isSuccess && items.length === 0 && <p>{t('notifications.empty')}</p>}
+      {items.length > 0 && (
+        <ul className="card-list" ref={listRef}>
+          {items.map((n) => (
+            <li key={n.id}>
+              <NotificationItem notification={n} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <LoadMore pager={list} listRef={listRef} count={items.length} />
+    </>
+  );
+}

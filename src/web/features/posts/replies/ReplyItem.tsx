@@ -1,0 +1,109 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CreatedReply, Reply, SafetyOutcome } from '../../../api/forumTypes';
+import { Button } from '../../../ui/Button';
+import { ConfirmDialog } from '../../../ui/ConfirmDialog';
+import { focusSoon } from '../../../ui/focusSoon';
+import { SanitizedHtml } from '../../../ui/SanitizedHtml';
+import { TimeAgo } from '../../../ui/TimeAgo';
+import { AuthorName, authorText } from '../AuthorName';
+import { ReactionBar } from '../ReactionBar';
+import { SafetyNote } from '../SafetyNote';
+import { useDeleteReply } from './api';
+import { EditReplyForm, NewReplyForm } from './ReplyForm';
+
+interface ReplyItemProps {
+  reply: Reply;
+  groupSlug: string;
+  /** Who the reply answers, for screen readers (the indent shows it to the eye). */
+  parentAuthor: string | null;
+  canReply: boolean;
+  /** What the safety check said, on the reply just posted. */
+  safety: SafetyOutcome | null;
+  onPosted: (created: CreatedReply) => void;
+}
+
+/** One reply in the thread: its words, reactions, and Reply / Edit / Delete. */
+export function ReplyItem({ reply, groupSlug, parentAuthor, canReply, safety, onPosted }: ReplyItemProps) {
+  const { t } = useTranslation();
+  const [mode, setMode] = useState<'read' | 'reply' | 'edit'>('read');
+  const replyButton = useRef<HTMLButtonElement>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const articleRef = useRef<HTMLElement>(null);
+  const remove = useDeleteReply(reply.postId);
+  const name = authorText(reply.author, t);
+  const live = !reply.deleted;
+
+  const backTo = (target: typeof replyButton) => {
+    setMode('read');
+    requestAnimationFrame(() => target.current?.focus());
+  };
+
+  return (
+    <article className="reply-card" id={`reply-${reply.id}`} tabIndex={-1} ref={articleRef} aria-label={t('replies.replyBy', { name })}>
+      <p className="reply-meta">
+        <AuthorName author={reply.author} />
+        <TimeAgo value={reply.createdAt} />
+        {reply.editedAt && live && <span className="edited">{t('posts.edited')}</span>}
+        {parentAuthor && <span className="visually-hidden">{t('replies.inReplyTo', { name: parentAuthor })}</span>}
+        {reply.status === 'held' && <span className="badge">{t('posts.heldBadge')}</span>}
+      </p>
+      {mode === 'edit' ? (
+        <EditReplyForm reply={reply} groupSlug={groupSlug} onDone={() => backTo(editButton)} />
+      ) : live && reply.bodyHtml !== null ? (
+        <SanitizedHtml className="prose reply-body" html={reply.bodyHtml} />
+      ) : (
+        <p className="deleted-text">{t('posts.deletedText')}</p>
+      )}
+      {safety && <SafetyNote safety={safety} what="reply" />}
+      {live && mode !== 'edit' && (
+        <ReactionBar target={{ type: 'reply', id: reply.id, postId: reply.postId }} reactions={reply.reactions} myReactions={reply.myReactions} label={t('replies.reactionsLabel', { name })} />
+      )}
+      {live && mode !== 'edit' && (canReply || reply.canEdit) && (
+        <div className="button-row reply-actions">
+          {canReply && (
+            <Button variant="quiet" ref={replyButton} aria-expanded={mode === 'reply'} onClick={() => (mode === 'reply' ? backTo(replyButton) : setMode('reply'))}>
+              {t('replies.reply')}
+              <span className="visually-hidden"> {t('replies.toName', { name })}</span>
+            </Button>
+          )}
+          {reply.canEdit && (
+            <>
+              <Button variant="quiet" ref={editButton} onClick={() => setMode('edit')}>
+                {t('replies.edit')}
+              </Button>
+              <ConfirmDialog
+                trigger={t('replies.delete')}
+                triggerVariant="quiet"
+                title={t('replies.deleteTitle')}
+                confirmLabel={t('replies.deleteConfirm')}
+                busyLabel={t('posts.deleting')}
+                destructive
+                onConfirm={async () => {
+                  await remove.mutateAsync(reply.id);
+                  focusSoon(articleRef);
+                }}
+              >
+                <p>{t('replies.deleteBody')}</p>
+              </ConfirmDialog>
+            </>
+          )}
+        </div>
+      )}
+      {mode === 'reply' && (
+        <NewReplyForm
+          postId={reply.postId}
+          groupSlug={groupSlug}
+          parentId={reply.id}
+          label={t('replies.replyToLabel', { name })}
+          onPosted={(created) => {
+            setMode('read');
+            onPosted(created);
+          }}
+          onCancel={() => backTo(replyButton)}
+          autoFocus
+        />
+      )}
+    </article>
+  );
+}

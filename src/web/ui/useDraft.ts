@@ -1,0 +1,84 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useSession } from '../api/session';
+import { draftGeneration, draftKey, readDraft, removeDraft, writeDraft } from './draftStorage';
+
+const SAVE_AFTER_MS = 400;
+
+const same = (a: object, b: object) => JSON.stringify(a) === JSON.stringify(b);
+
+export interface Draft<T> {
+  value: T;
+  /** Change some of the fields; saved shortly after typing pauses, and when the page is left. */
+  update: (patch: Partial<T>) => void;
+  /** True when the value came back from storage (show "Draft restored"). */
+  restored: boolean;
+  /** Forget the draft and go back to `initial`. */
+  discard: () => void;
+  /** Forget the draft and keep the fields as they are: after a successful publish. */
+  clear: () => void;
+}
+
+/**
+ * A form's fields, saved to this browser as the member types, so a failed submit, a lost
+ * connection or a closed tab loses nothing. `name` says what is being written (e.g.
+ * "post:new:depression-support"); `initial` is what the fields hold without a draft.
+ */
+export function useDraft<T extends object>(name: string, initial: T): Draft<T> {
+  const { member } = useSession();
+  const key = member ? draftKey(member.id, name) : null;
+  const initialRef = useRef(initial);
+  const [state, setState] = useState(() => {
+    const stored = key ? readDraft<Partial<T>>(key) : null;
+    return stored ? { value: { ...initial, ...stored.value }, restored: true } : { value: initial, restored: false };
+  });
+  const latest = useRef(state.value);
+  const unsaved = useRef(false);
+  const generation = useRef(draftGeneration());
+
+  const persist = useCallback(() => {
+    if (!key || !unsaved.current || generation.current !== draftGeneration()) return;
+    unsaved.current = false;
+    if (same(latest.current, initialRef.current)) removeDraft(key);
+    else writeDraft(key, latest.current);
+  }, [key]);
+
+  useEffect(() => {
+    if (!unsaved.current) return;
+    const timer = setTimeout(persist, SAVE_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [state.value, persist]);
+
+  // Leaving the page (reload, closed tab, a phone putting the browser away) saves at once.
+  useEffect(() => {
+    const onHidden = () => document.visibilityState === 'hidden' && persist();
+    window.addEventListener('pagehide', persist);
+    document.addEventListener('visibilitychange', onHidden);
+    return () => {
+      window.removeEventListener('pagehide', persist);
+      document.removeEventListener('visibilitychange', onHidden);
+      persist();
+    };
+  }, [persist]);
+
+  const update = useCallback((patch: Partial<T>) => {
+    const next = { ...latest.current, ...patch };
+    latest.current = next;
+    unsaved.current = true;
+    setState((s) => ({ ...s, value: next }));
+  }, []);
+
+  const clear = useCallback(() => {
+    unsaved.current = false;
+    if (key) removeDraft(key);
+    setState((s) => ({ ...s, restored: false }));
+  }, [key]);
+
+  const discard = useCallback(() => {
+    unsaved.current = false;
+    if (key) removeDraft(key);
+    latest.current = initialRef.current;
+    setState({ value: initialRef.current, restored: false });
+  }, [key]);
+
+  return { value: state.value, update, restored: state.restored, discard, clear };
+}
