@@ -5,17 +5,10 @@ import { Type, type Static } from 'typebox';
  * posts, follows, notifications, search and profiles. Shared by server and web (types only).
  */
 
-export const POST_TITLE_MAX = 200;
-export const POST_BODY_MAX = 20_000;
-export const REPLY_BODY_MAX = 10_000;
-/** Replies deeper than this are shown flattened under their parent. */
-export const REPLY_DISPLAY_DEPTH = 3;
-export const NEEDS_REPLY_DAYS = 7;
+import { CONTENT_WARNINGS, NEEDS_REPLY_DAYS, POST_BODY_MAX, POST_TITLE_MAX, REACTIONS, REPLY_BODY_MAX, REPLY_DISPLAY_DEPTH } from './forum-rules.js';
 
-export const CONTENT_WARNINGS = ['self_harm', 'suicide', 'abuse', 'eating', 'grief', 'other'] as const;
-export type ContentWarning = (typeof CONTENT_WARNINGS)[number];
-export const REACTIONS = ['hug', 'me_too', 'thank_you', 'got_this'] as const;
-export type ReactionKind = (typeof REACTIONS)[number];
+export { CONTENT_WARNINGS, NEEDS_REPLY_DAYS, POST_BODY_MAX, POST_TITLE_MAX, REACTIONS, REPLY_BODY_MAX, REPLY_DISPLAY_DEPTH };
+export type { ContentWarning, ReactionKind } from './forum-rules.js';
 
 export const ContentWarningName = Type.Enum(CONTENT_WARNINGS, { errorMessage: 'Please choose a content warning from the list.' });
 export const ReactionName = Type.Enum(REACTIONS, { errorMessage: 'That is not one of Kindred’s reactions.' });

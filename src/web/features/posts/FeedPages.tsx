@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { NEEDS_REPLY_DAYS } from '../../../shared/forum';
+import { NEEDS_REPLY_DAYS } from '../../../shared/forum-rules';
 import { PageHeading } from '../../ui/PageHeading';
 import type { PostSource } from './api';
 import { PostList } from './PostList';

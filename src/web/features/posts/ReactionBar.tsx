@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { REACTIONS } from '../../../shared/forum';
+import { REACTIONS } from '../../../shared/forum-rules';
 import { api } from '../../api/client';
 import type { ReactionCounts, ReactionKind, ReactionState } from '../../api/forumTypes';
 import { useSession } from '../../api/session';

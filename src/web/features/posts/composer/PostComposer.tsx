@@ -2,7 +2,7 @@ import type { UseMutationResult } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { CONTENT_WARNINGS, POST_BODY_MAX, POST_TITLE_MAX } from '../../../../shared/forum';
+import { CONTENT_WARNINGS, POST_BODY_MAX, POST_TITLE_MAX } from '../../../../shared/forum-rules';
 import type { ContentWarning } from '../../../api/forumTypes';
 import { Button } from '../../../ui/Button';
 import { CharacterCount, charCount, useCharacterStatus } from '../../../ui/CharacterCount';

@@ -1,7 +1,7 @@
 import type { UseMutationResult } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { REPLY_BODY_MAX } from '../../../../shared/forum';
+import { REPLY_BODY_MAX } from '../../../../shared/forum-rules';
 import type { CreatedReply, Reply } from '../../../api/forumTypes';
 import { Button } from '../../../ui/Button';
 import { CharacterCount, charCount, useCharacterStatus } from '../../../ui/CharacterCount';
