@@ -3,7 +3,7 @@
 // the default groups, with one post of exactly 50 replies for the thread benchmark.
 // Usage (via bench/forums.ts): seedForums(database, { posts, replies }).
 import { sql } from 'kysely';
-import { ulid } from 'ulid';
+import { ulid } from '../src/server/platform/ids.js';
 import type { Database } from '../src/server/platform/db/dialect/index.js';
 import { createGroupsService } from '../src/server/modules/groups/groups.service.js';
 import { renderMarkdown, plainText, excerptOf } from '../src/server/modules/posts/markdown.js';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { Redis } from 'ioredis';
 import pg from 'pg';
-import { ulid } from 'ulid';
+import { ulid } from '../platform/ids.js';
 import { afterEach, beforeEach, describe, inject } from 'vitest';
 import { buildApp } from '../app.js';
 import type { Assess } from '../modules/safety/assess.js';

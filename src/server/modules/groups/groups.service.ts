@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { ulid } from 'ulid';
+import { ulid } from '../../platform/ids.js';
 import type { CreateGroupBody, Group, UpdateGroupBody } from '../../../shared/api.js';
 import type { DB, GroupRow } from '../../platform/db/schema.js';
 import { isUniqueViolation } from '../../platform/db/dialect/index.js';

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { ulid } from 'ulid';
+import { ulid } from '../../platform/ids.js';
 import {
   NEEDS_REPLY_DAYS,
   type CreatePostBody,
