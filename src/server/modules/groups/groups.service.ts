@@ -30,6 +30,13 @@ export function slugify(name: string): string {
 
 const SEEDED = 'seeded_default_groups';
 
+function assertReadable(actor: AuthMember | null, group: Pick<GroupRow, 'archived_at' | 'visitors_can_read'>): void {
+  if (group.archived_at !== null) throw notFound('That group');
+  if (!actor && Number(group.visitors_can_read) !== 1) {
+    throw new AppError('unauthenticated', "This group's posts are for signed-in members. Please log in to read them.", 401);
+  }
+}
+
 /** Groups: list, view, join, leave; admins create, edit, archive and restore. */
 export function createGroupsService({ db, now = Date.now }: { db: Kysely<DB>; now?: () => number }) {
   async function visible(actor: AuthMember | null, slug: string): Promise<GroupRow> {
@@ -135,12 +142,12 @@ export function createGroupsService({ db, now = Date.now }: { db: Kysely<DB>; no
     /** A group whose posts `actor` may read: not archived, and signed in unless the group is open to visitors. */
     async readable(actor: AuthMember | null, slug: string): Promise<GroupRow> {
       const row = await visible(actor, slug);
-      if (row.archived_at !== null) throw notFound('That group');
-      if (!actor && Number(row.visitors_can_read) !== 1) {
-        throw new AppError('unauthenticated', "This group's posts are for signed-in members. Please log in to read them.", 401);
-      }
+      assertReadable(actor, row);
       return row;
     },
+
+    /** The same rule, for a group already read along with what is in it. */
+    assertReadable,
 
     /** Ids of every group whose posts `actor` may read. */
     readableIds(actor: AuthMember | null): Promise<string[]> {

@@ -14,10 +14,13 @@ export type NotificationsService = ReturnType<typeof createNotificationsService>
 export function createNotificationsService({ db, bus, now = Date.now }: { db: Kysely<DB>; bus: EventBus; now?: () => number }) {
   // Everyone following the post, and its author, hears of a reply; never the person who wrote it.
   bus.on('reply.created', async (event) => {
-    const post = await db.selectFrom('posts').select(['author_id']).where('id', '=', event.postId).executeTakeFirst();
-    if (!post) return;
-    const followers = await db.selectFrom('post_follows').select('member_id').where('post_id', '=', event.postId).execute();
-    const recipients = new Set([post.author_id, ...followers.map((f) => f.member_id)]);
+    const rows = await db
+      .selectFrom('posts')
+      .select('author_id as member_id')
+      .where('id', '=', event.postId)
+      .unionAll(db.selectFrom('post_follows').select('member_id').where('post_id', '=', event.postId))
+      .execute();
+    const recipients = new Set(rows.map((r) => r.member_id));
     recipients.delete(event.authorId);
     if (recipients.size === 0) return;
     const t = now();

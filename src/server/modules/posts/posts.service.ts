@@ -55,7 +55,7 @@ export function createPostsService({ db, groups, search, assess, bus, now = Date
   async function readablePost(viewer: AuthMember | null, id: string): Promise<store.PostWithGroup> {
     const post = await store.findPost(db, id);
     if (!post) throw notFound('That post');
-    await groups.readable(viewer, post.group_slug);
+    groups.assertReadable(viewer, { archived_at: post.group_archived_at, visitors_can_read: post.group_visitors_can_read });
     postsPolicy.assertCanSee(viewer, post, 'That post');
     return post;
   }
@@ -65,9 +65,11 @@ export function createPostsService({ db, groups, search, assess, bus, now = Date
     return presentPostDetail(post, viewer, await marksFor(viewer, [id]));
   }
 
-  async function replyOut(viewer: AuthMember | null, id: string): Promise<Reply> {
+  async function replyOut(viewer: AuthMember | null, id: string, fresh = false): Promise<Reply> {
     const reply = (await store.findReply(db, id))!;
-    return presentReply(reply, viewer, viewer ? await store.myReactions(db, 'reply', [id], viewer.id) : new Map());
+    // A reply written a moment ago has no reactions yet.
+    const mine = viewer && !fresh ? await store.myReactions(db, 'reply', [id], viewer.id) : new Map<string, ReactionKind[]>();
+    return presentReply(reply, viewer, mine);
   }
 
   /** Assesses what is about to be stored; whatever the result, the text itself is kept. */
@@ -146,7 +148,7 @@ export function createPostsService({ db, groups, search, assess, bus, now = Date
           edited_at: null,
           deleted_at: null,
         });
-        if (status === 'published') await search.indexPost(trx, { id, groupId: group.id, createdAt: t, title: input.title, text });
+        if (status === 'published') await search.indexPost(trx, { id, groupId: group.id, createdAt: t, title: input.title, text }, true);
       });
       return { post: await detail(author, id), safety: outcome };
     },
@@ -252,13 +254,13 @@ export function createPostsService({ db, groups, search, assess, bus, now = Date
         });
         if (status === 'published') {
           await store.bumpReplyCount(trx, postId, 1, t);
-          await search.indexReply(trx, { id, groupId: post.group_id, createdAt: t, text });
+          await search.indexReply(trx, { id, groupId: post.group_id, createdAt: t, text }, true);
         }
       });
       if (status === 'published') {
         await bus.publish('reply.created', { replyId: id, postId, authorId: author.id, anonymous: Boolean(input.anonymous), createdAt: t });
       }
-      return { reply: await replyOut(author, id), safety: outcome };
+      return { reply: await replyOut(author, id, true), safety: outcome };
     },
 
     async updateReply(author: AuthMember, id: string, body: string): Promise<{ reply: Reply; safety: SafetyOutcome }> {

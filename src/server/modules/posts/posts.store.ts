@@ -5,7 +5,13 @@ import { keyset, type PageRequest } from '../../platform/db/pagination.js';
 
 /** The forum's queries: posts, replies, reactions, saved posts and follows. */
 
-export type PostWithGroup = PostRow & { group_slug: string; group_name: string; author_handle: string };
+export type PostWithGroup = PostRow & {
+  group_slug: string;
+  group_name: string;
+  group_archived_at: number | null;
+  group_visitors_can_read: number;
+  author_handle: string;
+};
 /** A post as lists show it: everything but the body, which lists never send. */
 export type PostListRow = Omit<PostWithGroup, 'body_md' | 'body_html'>;
 
@@ -21,7 +27,13 @@ function postsWithGroup(db: Kysely<DB>) {
     .innerJoin('groups', 'groups.id', 'posts.group_id')
     .innerJoin('members', 'members.id', 'posts.author_id')
     .select(LIST_COLUMNS)
-    .select(['groups.slug as group_slug', 'groups.name as group_name', 'members.handle as author_handle']);
+    .select([
+      'groups.slug as group_slug',
+      'groups.name as group_name',
+      'groups.archived_at as group_archived_at',
+      'groups.visitors_can_read as group_visitors_can_read',
+      'members.handle as author_handle',
+    ]);
 }
 
 export function findPost(db: Kysely<DB>, id: string): Promise<PostWithGroup | undefined> {

@@ -109,12 +109,13 @@ export function createSearchService({ db, dialect, groups }: { db: Kysely<DB>; d
   }
 
   return {
-    async indexPost(trx: Kysely<DB>, post: { id: string; groupId: string; createdAt: number; title: string; text: string }): Promise<void> {
-      await indexSearchDoc(trx, dialect, { key: `p:${post.id}`, groupId: post.groupId, createdAt: post.createdAt, terms: termsOf(`${post.title} ${post.text}`).join(' ') });
+    /** Indexes a post; `fresh` when it was just created, so there is nothing older to replace. */
+    async indexPost(trx: Kysely<DB>, post: { id: string; groupId: string; createdAt: number; title: string; text: string }, fresh = false): Promise<void> {
+      await indexSearchDoc(trx, dialect, { key: `p:${post.id}`, groupId: post.groupId, createdAt: post.createdAt, terms: termsOf(`${post.title} ${post.text}`).join(' ') }, fresh);
     },
 
-    async indexReply(trx: Kysely<DB>, reply: { id: string; groupId: string; createdAt: number; text: string }): Promise<void> {
-      await indexSearchDoc(trx, dialect, { key: `r:${reply.id}`, groupId: reply.groupId, createdAt: reply.createdAt, terms: termsOf(reply.text).join(' ') });
+    async indexReply(trx: Kysely<DB>, reply: { id: string; groupId: string; createdAt: number; text: string }, fresh = false): Promise<void> {
+      await indexSearchDoc(trx, dialect, { key: `r:${reply.id}`, groupId: reply.groupId, createdAt: reply.createdAt, terms: termsOf(reply.text).join(' ') }, fresh);
     },
 
     async remove(trx: Kysely<DB>, kind: 'post' | 'reply', id: string): Promise<void> {

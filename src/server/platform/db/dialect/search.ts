@@ -38,13 +38,14 @@ export async function dropSearchSchema(db: Kysely<any>, dialect: DialectName): P
   await db.schema.dropTable('search_docs').execute();
 }
 
-/** Adds or replaces one document's terms. */
+/** Adds or replaces one document's terms (`fresh`: the document is new, nothing to replace). */
 export async function indexSearchDoc(
   db: Kysely<DB>,
   dialect: DialectName,
   doc: { key: string; groupId: string; createdAt: number; terms: string },
+  fresh = false,
 ): Promise<void> {
-  await removeSearchDoc(db, dialect, doc.key);
+  if (!fresh) await removeSearchDoc(db, dialect, doc.key);
   if (dialect === 'sqlite') {
     const row = await sql<{ seq: number }>`insert into search_docs (doc_key, group_id, created_at) values (${doc.key}, ${doc.groupId}, ${doc.createdAt}) returning seq`.execute(db);
     await sql`insert into search_fts (rowid, terms) values (${row.rows[0]!.seq}, ${doc.terms})`.execute(db);
