@@ -164,7 +164,8 @@ export const GroupFeedQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 20 })),
 });
 export const RepliesQuery = Type.Object({
-  cursor: Type.Optional(Type.String({ maxLength: 400 })),
+  // A thread's cursor carries a reply's path, which grows with nesting.
+  cursor: Type.Optional(Type.String({ maxLength: 2000 })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 100 })),
 });
 export const SearchQuery = Type.Object({
@@ -205,7 +206,9 @@ export const SearchHit = Type.Object({
   replyId: Type.Union([Type.String(), Type.Null()]),
   group: Type.Object({ slug: Type.String(), name: Type.String() }),
   title: Type.String(),
-  /** Escaped text with the matched words wrapped in <mark>. */
+  /** The post's content warning: when set, the snippet is empty and the reader chooses to open the post. */
+  contentWarning: Type.Union([ContentWarningName, Type.Null()]),
+  /** Escaped text with the matched words wrapped in <mark>; empty behind a content warning. */
   snippetHtml: Type.String(),
   createdAt: Type.Number(),
 });

@@ -81,6 +81,12 @@ export function postsRoutes({ posts }: { posts: PostsService }): FastifyPluginAs
       async (request) => ({ author: await posts.revealAuthor(requireMember(request), request.params.id, request.body?.reason) }),
     );
 
+    app.post(
+      '/replies/:id/reveal-author',
+      { schema: { tags, summary: "Reveal an anonymous reply's author (moderators; audited)", params: IdParams, body: Type.Optional(Type.Object({ reason: Type.Optional(Type.String({ maxLength: 500 })) })), response: { 200: RevealedAuthor, ...errors } } },
+      async (request) => ({ author: await posts.revealReplyAuthor(requireMember(request), request.params.id, request.body?.reason) }),
+    );
+
     // --- replies ---
     app.get('/posts/:id/replies', { schema: { tags, summary: 'A thread, depth-first', params: IdParams, querystring: RepliesQuery, response: { 200: ReplyPage, ...errors } } }, async (request) =>
       posts.thread(request.member, request.params.id, page(request.query, 100)),

@@ -26,6 +26,8 @@ import { postsPolicy } from './posts.policy.js';
 import { NO_MARKS, presentPostDetail, presentPostSummary, presentReply, type ViewerMarks } from './posts.presenter.js';
 
 const DAY = 24 * 60 * 60 * 1000;
+/** Nesting kept in the data; deeper replies join their parent's siblings (the display flattens from depth 3 anyway). */
+const MAX_STORED_DEPTH = 20;
 
 export interface PostsDeps {
   db: Kysely<DB>;
@@ -209,6 +211,14 @@ export function createPostsService({ db, groups, search, assess, bus, now = Date
       return { id: post.author_id, handle: post.author_handle };
     },
 
+    /** The same for an anonymous reply. */
+    async revealReplyAuthor(moderator: AuthMember, id: string, reason?: string): Promise<{ id: string; handle: string }> {
+      postsPolicy.assertModerator(moderator);
+      const { reply } = await readableReply(moderator, id);
+      await recordAudit(db, { actorId: moderator.id, action: 'reply.author_revealed', targetType: 'reply', targetId: id, detail: reason ? { reason } : {} }, now());
+      return { id: reply.author_id, handle: reply.author_handle };
+    },
+
     async thread(viewer: AuthMember | null, postId: string, page: PageRequest): Promise<Page<Reply>> {
       await readablePost(viewer, postId);
       const rows = await store.thread(db, postId, page);
@@ -236,13 +246,16 @@ export function createPostsService({ db, groups, search, assess, bus, now = Date
       const { status, outcome } = assessed(input.body, author.language, null);
       const t = now();
       const id = ulid(t);
+      // Past MAX_STORED_DEPTH a reply joins its parent's siblings: the thread stays readable and the path stays short.
+      const deep = parent !== undefined && parent.depth >= MAX_STORED_DEPTH;
+      const attachTo = deep ? { id: parent!.parent_id, path: parent!.path.slice(0, parent!.path.lastIndexOf('/')), depth: parent!.depth - 1 } : parent;
       await db.transaction().execute(async (trx) => {
         await store.insertReply(trx, {
           id,
           post_id: postId,
-          parent_id: parent?.id ?? null,
-          path: parent ? `${parent.path}/${id}` : id,
-          depth: parent ? parent.depth + 1 : 0,
+          parent_id: attachTo?.id ?? null,
+          path: attachTo ? `${attachTo.path}/${id}` : id,
+          depth: attachTo ? attachTo.depth + 1 : 0,
           author_id: author.id,
           anonymous: input.anonymous ? 1 : 0,
           body_md: input.body,
@@ -253,7 +266,7 @@ export function createPostsService({ db, groups, search, assess, bus, now = Date
           deleted_at: null,
         });
         if (status === 'published') {
-          await store.bumpReplyCount(trx, postId, 1, t);
+          await store.bumpReplyCount(trx, postId, 1, author.id !== post.author_id, t);
           await search.indexReply(trx, { id, groupId: post.group_id, createdAt: t, text }, true);
         }
       });
@@ -270,14 +283,21 @@ export function createPostsService({ db, groups, search, assess, bus, now = Date
       const { status, outcome } = assessed(body, author.language, null);
       const nextStatus = reply.status === 'removed' ? 'removed' : status;
       const t = now();
+      const answer = reply.author_id !== post.author_id;
+      const nowPublished = reply.status !== 'published' && nextStatus === 'published';
       await db.transaction().execute(async (trx) => {
-        await store.updateReply(trx, id, { body_md: body, body_html: html, status: nextStatus, edited_at: t });
-        // The post's count covers published replies only.
-        if (reply.status === 'published' && nextStatus !== 'published') await store.bumpReplyCount(trx, post.id, -1);
-        if (reply.status !== 'published' && nextStatus === 'published') await store.bumpReplyCount(trx, post.id, 1);
+        // Conditional on the state read above, so a racing edit or delete cannot move the counts twice.
+        if (!(await store.rewriteReply(trx, id, reply.status, { body_md: body, body_html: html, status: nextStatus, edited_at: t }))) {
+          throw new AppError('reply_changed', 'This reply changed while you were editing it. Please reload; your words are kept in the box.', 409);
+        }
+        // The post's counts cover published replies only.
+        if (reply.status === 'published' && nextStatus !== 'published') await store.bumpReplyCount(trx, post.id, -1, answer);
+        if (nowPublished) await store.bumpReplyCount(trx, post.id, 1, answer, t);
         if (nextStatus === 'published') await search.indexReply(trx, { id, groupId: post.group_id, createdAt: reply.created_at, text: plainText(html) });
         else await search.remove(trx, 'reply', id);
       });
+      // A reply that was held and now reads fine reaches its readers as a new one would.
+      if (nowPublished) await bus.publish('reply.created', { replyId: id, postId: post.id, authorId: author.id, anonymous: Boolean(reply.anonymous), createdAt: t });
       return { reply: await replyOut(author, id), safety: outcome };
     },
 
@@ -287,8 +307,9 @@ export function createPostsService({ db, groups, search, assess, bus, now = Date
       if (reply.deleted_at === null) {
         const t = now();
         await db.transaction().execute(async (trx) => {
-          await store.updateReply(trx, id, { deleted_at: t, body_md: '', body_html: '' });
-          if (reply.status === 'published') await store.bumpReplyCount(trx, post.id, -1);
+          // Only the delete that actually erased the reply moves the counts (a retry or a second deleter does not).
+          if (!(await store.eraseReply(trx, id, t))) return;
+          if (reply.status === 'published') await store.bumpReplyCount(trx, post.id, -1, reply.author_id !== post.author_id);
           await search.remove(trx, 'reply', id);
           if (actor.id !== reply.author_id) {
             await recordAudit(trx, { actorId: actor.id, action: 'reply.deleted_by_moderator', targetType: 'reply', targetId: id }, t);

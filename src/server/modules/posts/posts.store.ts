@@ -17,7 +17,7 @@ export type PostListRow = Omit<PostWithGroup, 'body_md' | 'body_html'>;
 
 const LIST_COLUMNS = [
   'posts.id', 'posts.group_id', 'posts.author_id', 'posts.anonymous', 'posts.title', 'posts.excerpt', 'posts.content_warning',
-  'posts.status', 'posts.reply_count', 'posts.last_activity_at', 'posts.hug_count', 'posts.me_too_count', 'posts.thank_you_count',
+  'posts.status', 'posts.reply_count', 'posts.answer_count', 'posts.last_activity_at', 'posts.hug_count', 'posts.me_too_count', 'posts.thank_you_count',
   'posts.got_this_count', 'posts.locked_at', 'posts.created_at', 'posts.edited_at', 'posts.deleted_at',
 ] as const;
 
@@ -50,7 +50,7 @@ function listable<QB extends ReturnType<typeof postsWithGroup>>(q: QB): QB {
 
 export function groupFeed(db: Kysely<DB>, groupId: string, sort: 'new' | 'active' | 'unanswered', page: PageRequest): Promise<PostListRow[]> {
   let q = listable(postsWithGroup(db)).where('posts.group_id', '=', groupId);
-  if (sort === 'unanswered') q = q.where('posts.reply_count', '=', 0).where('posts.deleted_at', 'is', null);
+  if (sort === 'unanswered') q = q.where('posts.answer_count', '=', 0).where('posts.deleted_at', 'is', null);
   const column = sort === 'active' ? 'posts.last_activity_at' : 'posts.created_at';
   return keyset(q, { sort: column, sortType: 'number', id: 'posts.id', direction: 'desc', page }).execute();
 }
@@ -67,7 +67,7 @@ export function homeFeed(db: Kysely<DB>, memberId: string, page: PageRequest): P
 export function needsReply(db: Kysely<DB>, groupIds: string[], since: number, page: PageRequest): Promise<PostListRow[]> {
   if (groupIds.length === 0) return Promise.resolve([]);
   const q = listable(postsWithGroup(db))
-    .where('posts.reply_count', '=', 0)
+    .where('posts.answer_count', '=', 0)
     .where('posts.deleted_at', 'is', null)
     .where('posts.locked_at', 'is', null)
     .where('posts.created_at', '>=', since)
@@ -80,11 +80,13 @@ export function savedPosts(db: Kysely<DB>, memberId: string, page: PageRequest) 
     .innerJoin('saved_posts', 'saved_posts.post_id', 'posts.id')
     .select('saved_posts.created_at as saved_at')
     .where('saved_posts.member_id', '=', memberId)
+    // A saved post that was later held or removed is its author's business and the moderators'.
+    .where((eb) => eb.or([eb('posts.status', '=', 'published'), eb('posts.author_id', '=', memberId)]))
     .where('groups.archived_at', 'is', null);
   return keyset(q, { sort: 'saved_posts.created_at', sortType: 'number', id: 'posts.id', direction: 'desc', page }).execute();
 }
 
-export async function insertPost(db: Kysely<DB>, row: Omit<PostRow, 'reply_count' | 'hug_count' | 'me_too_count' | 'thank_you_count' | 'got_this_count'>): Promise<void> {
+export async function insertPost(db: Kysely<DB>, row: Omit<PostRow, 'reply_count' | 'answer_count' | 'hug_count' | 'me_too_count' | 'thank_you_count' | 'got_this_count'>): Promise<void> {
   await db.insertInto('posts').values(row).execute();
 }
 
@@ -123,16 +125,32 @@ export async function updateReply(db: Kysely<DB>, id: string, patch: Partial<Rep
   await db.updateTable('replies').set(patch).where('id', '=', id).execute();
 }
 
-/** Counts and last activity move with each reply, so no list ever counts on read. */
-export async function bumpReplyCount(db: Kysely<DB>, postId: string, delta: 1 | -1, activityAt?: number): Promise<void> {
+/**
+ * Counts and last activity move with each published reply, so no list ever counts on read.
+ * `answer`: the reply is by someone other than the post's author, so it answers the post.
+ */
+export async function bumpReplyCount(db: Kysely<DB>, postId: string, delta: 1 | -1, answer: boolean, activityAt?: number): Promise<void> {
   await db
     .updateTable('posts')
     .set((eb) => ({
       reply_count: eb('reply_count', '+', delta),
+      ...(answer ? { answer_count: eb('answer_count', '+', delta) } : {}),
       ...(activityAt !== undefined ? { last_activity_at: activityAt } : {}),
     }))
     .where('id', '=', postId)
     .execute();
+}
+
+/** Marks a reply deleted, erasing its words; false when it already was (a retry, or two at once). */
+export async function eraseReply(db: Kysely<DB>, id: string, now: number): Promise<boolean> {
+  const r = await db.updateTable('replies').set({ deleted_at: now, body_md: '', body_html: '' }).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Rewrites a reply only if it is still in the state that was read; false when something changed it meanwhile. */
+export async function rewriteReply(db: Kysely<DB>, id: string, expectedStatus: string, patch: { body_md: string; body_html: string; status: string; edited_at: number }): Promise<boolean> {
+  const r = await db.updateTable('replies').set(patch).where('id', '=', id).where('status', '=', expectedStatus).where('deleted_at', 'is', null).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
 const COUNT_COLUMN = { hug: 'hug_count', me_too: 'me_too_count', thank_you: 'thank_you_count', got_this: 'got_this_count' } as const;

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { SearchHit } from '../../../shared/forum.js';
+import type { ContentWarning, SearchHit } from '../../../shared/forum.js';
 import type { DB } from '../../platform/db/schema.js';
 import type { DialectName } from '../../platform/db/dialect/index.js';
 import { indexSearchDoc, removeSearchDoc, searchCandidates } from '../../platform/db/dialect/search.js';
@@ -22,6 +22,7 @@ interface Doc {
   group: { slug: string; name: string };
   title: string;
   text: string;
+  contentWarning: ContentWarning | null;
   createdAt: number;
 }
 
@@ -51,8 +52,11 @@ export function snippetHtml(text: string, terms: string[]): string {
     return terms.some((t) => n.startsWith(t));
   };
   const first = words.find((w) => matches(w[0]));
-  const start = first ? Math.max(0, (first.index ?? 0) - SNIPPET / 3) : 0;
-  let from = start === 0 ? 0 : text.indexOf(' ', start) + 1 || start;
+  const at0 = first?.index ?? 0;
+  const start = first ? Math.max(0, at0 - SNIPPET / 3) : 0;
+  // Begin at a word boundary, but never after the match itself.
+  const space = start === 0 ? -1 : text.indexOf(' ', start);
+  let from = start === 0 ? 0 : space >= 0 && space < at0 ? space + 1 : start;
   const to = Math.min(text.length, from + SNIPPET);
   if (from > to) from = start;
   let html = '';
@@ -80,13 +84,22 @@ export function createSearchService({ db, dialect, groups }: { db: Kysely<DB>; d
       const rows = await db
         .selectFrom('posts')
         .innerJoin('groups', 'groups.id', 'posts.group_id')
-        .select(['posts.id', 'posts.title', 'posts.excerpt', 'posts.body_html', 'posts.created_at', 'groups.slug', 'groups.name'])
+        .select(['posts.id', 'posts.title', 'posts.body_html', 'posts.content_warning', 'posts.created_at', 'groups.slug', 'groups.name'])
         .where('posts.id', 'in', postIds)
         .where('posts.status', '=', 'published')
         .where('posts.deleted_at', 'is', null)
         .execute();
       for (const r of rows) {
-        docs.push({ id: r.id, kind: 'post', postId: r.id, group: { slug: r.slug, name: r.name }, title: r.title, text: plainText(r.body_html), createdAt: r.created_at });
+        docs.push({
+          id: r.id,
+          kind: 'post',
+          postId: r.id,
+          group: { slug: r.slug, name: r.name },
+          title: r.title,
+          text: plainText(r.body_html),
+          contentWarning: r.content_warning as ContentWarning | null,
+          createdAt: r.created_at,
+        });
       }
     }
     if (replyIds.length) {
@@ -94,7 +107,7 @@ export function createSearchService({ db, dialect, groups }: { db: Kysely<DB>; d
         .selectFrom('replies')
         .innerJoin('posts', 'posts.id', 'replies.post_id')
         .innerJoin('groups', 'groups.id', 'posts.group_id')
-        .select(['replies.id', 'replies.post_id', 'replies.body_html', 'replies.created_at', 'posts.title', 'groups.slug', 'groups.name'])
+        .select(['replies.id', 'replies.post_id', 'replies.body_html', 'replies.created_at', 'posts.title', 'posts.content_warning', 'groups.slug', 'groups.name'])
         .where('replies.id', 'in', replyIds)
         .where('replies.status', '=', 'published')
         .where('replies.deleted_at', 'is', null)
@@ -102,7 +115,16 @@ export function createSearchService({ db, dialect, groups }: { db: Kysely<DB>; d
         .where('posts.deleted_at', 'is', null)
         .execute();
       for (const r of rows) {
-        docs.push({ id: r.id, kind: 'reply', postId: r.post_id, group: { slug: r.slug, name: r.name }, title: r.title, text: plainText(r.body_html), createdAt: r.created_at });
+        docs.push({
+          id: r.id,
+          kind: 'reply',
+          postId: r.post_id,
+          group: { slug: r.slug, name: r.name },
+          title: r.title,
+          text: plainText(r.body_html),
+          contentWarning: r.content_warning as ContentWarning | null,
+          createdAt: r.created_at,
+        });
       }
     }
     return docs;
@@ -144,7 +166,9 @@ export function createSearchService({ db, dialect, groups }: { db: Kysely<DB>; d
           replyId: d.kind === 'reply' ? d.id : null,
           group: d.group,
           title: d.title,
-          snippetHtml: snippetHtml(d.kind === 'post' ? d.text || d.title : d.text, terms),
+          contentWarning: d.contentWarning,
+          // Behind a content warning nothing of the words shows until the reader opens the post.
+          snippetHtml: d.contentWarning ? '' : snippetHtml(d.text, terms),
           createdAt: d.createdAt,
         })),
         nextCursor: last && start + page.limit < ranked.length ? encodeCursor(last.rank, last.d.id) : null,

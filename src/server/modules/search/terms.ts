@@ -4,7 +4,8 @@
  * identical tokens, which is what keeps their results the same.
  */
 export function normaliseWord(word: string): string {
-  return word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  // Greek final sigma folds to sigma, so a word typed in capitals matches the same word in the text.
+  return word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/ς/g, 'σ');
 }
 
 export function termsOf(text: string): string[] {

@@ -111,6 +111,7 @@ export interface PostsTable extends ReactionCountColumns {
   /** published | held | removed */
   status: string;
   reply_count: Generated<number>;
+  answer_count: Generated<number>;
   last_activity_at: number;
   locked_at: number | null;
   created_at: number;

@@ -19,7 +19,9 @@ export async function createSearchSchema(db: Kysely<any>, dialect: DialectName):
       .addColumn('created_at', 'bigint', (c) => c.notNull())
       .execute();
     // Contentless: the text lives in posts and replies; the index keeps only what it needs to match.
-    await sql`create virtual table search_fts using fts5(terms, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2')`.execute(db);
+    // Terms arrive already folded (modules/search/terms.ts), so the tokenizer folds nothing more
+    // than PostgreSQL's `simple` configuration does.
+    await sql`create virtual table search_fts using fts5(terms, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')`.execute(db);
   } else {
     await db.schema
       .createTable('search_docs')

@@ -25,6 +25,8 @@ export function forums(dialect: DialectName): Migration {
         .addColumn('content_warning', 'text')
         .addColumn('status', 'text', (c) => c.notNull().defaultTo('published'))
         .addColumn('reply_count', 'integer', (c) => c.notNull().defaultTo(0))
+        // Published replies by anyone but the author: zero means nobody has answered yet.
+        .addColumn('answer_count', 'integer', (c) => c.notNull().defaultTo(0))
         .addColumn('last_activity_at', 'bigint', (c) => c.notNull());
       for (const col of reactionColumns) posts = posts.addColumn(col, 'integer', (c) => c.notNull().defaultTo(0));
       await posts
@@ -35,8 +37,8 @@ export function forums(dialect: DialectName): Migration {
         .execute();
       await db.schema.createIndex('posts_group_new').on('posts').columns(['group_id', 'created_at', 'id']).execute();
       await db.schema.createIndex('posts_group_active').on('posts').columns(['group_id', 'last_activity_at', 'id']).execute();
-      await db.schema.createIndex('posts_group_unanswered').on('posts').columns(['group_id', 'reply_count', 'created_at', 'id']).execute();
-      await db.schema.createIndex('posts_unanswered').on('posts').columns(['reply_count', 'created_at', 'id']).execute();
+      await db.schema.createIndex('posts_group_unanswered').on('posts').columns(['group_id', 'answer_count', 'created_at', 'id']).execute();
+      await db.schema.createIndex('posts_unanswered').on('posts').columns(['answer_count', 'created_at', 'id']).execute();
       await db.schema.createIndex('posts_active').on('posts').columns(['last_activity_at', 'id']).execute();
       await db.schema.createIndex('posts_author').on('posts').columns(['author_id', 'created_at']).execute();
 
