@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { adminCredentials, checkPage, logIn, signUp, uniqueHandle, uniqueWord, watchThirdParty } from './helpers';
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { adminCredentials, checkPage, checkPhonePage, draftKeys, logIn, PASSPHRASE, signUp, uniqueHandle, uniqueWord, watchThirdParty } from './helpers';
 
 const GROUP = 'depression-support';
 const PHONE = { width: 360, height: 740 };
@@ -173,12 +173,15 @@ test('a post with a content warning: another member reveals it, reacts and repli
   await expect(page.getByRole('link', { name: 'Depression support' })).toBeVisible();
   await checkPage(page, 'a profile');
 
-  // Search finds the post by a word of its body, and marks the word.
+  // Search finds the post by a word of its body; behind its warning it shows the warning, and none of the words.
   await page.goto('/search');
   await page.getByRole('searchbox', { name: 'Search posts and replies' }).fill(word);
   await page.getByRole('button', { name: 'Search', exact: true }).click();
-  await expect(page.getByRole('link', { name: title })).toBeVisible();
-  await expect(page.locator('.search-snippet mark').filter({ hasText: new RegExp(`^${word}$`, 'i') }).first()).toBeVisible();
+  const hit = page.locator('.search-hit').filter({ has: page.getByRole('link', { name: title }) }).first();
+  await expect(hit).toBeVisible();
+  await expect(hit).toContainText('Content warning: Grief');
+  await expect(hit.locator('.search-snippet')).toHaveCount(0);
+  await expect(hit).not.toContainText(word);
   await checkPage(page, 'search results');
 
   expect(foreign, 'requests to other sites').toEqual([]);
@@ -260,6 +263,8 @@ test('XSS payloads in titles, bodies and replies render inert everywhere', async
 
   await page.goto(`/search?q=${word}`);
   await expect(page.locator('.search-hit').first()).toBeVisible();
+  // No content warning: the snippet shows, with the matched word marked.
+  await expect(page.locator('.search-snippet mark').filter({ hasText: new RegExp(`^${word}$`, 'i') }).first()).toBeVisible();
   await expectInert(page, dialogs, 'search results');
 
   await page.goto(postPath);
@@ -267,7 +272,7 @@ test('XSS payloads in titles, bodies and replies render inert everywhere', async
   expect(foreign, 'requests to other sites (remote images must not load)').toEqual([]);
 });
 
-test('an anonymous post shows "Anonymous member" to everyone else', async ({ page, browser, baseURL }) => {
+test('an anonymous post shows "Anonymous member" to everyone else, and its author replies anonymously by default', async ({ page, browser, baseURL }) => {
   const author = uniqueHandle('HiddenFern');
   const title = `Not ready to say who I am ${Math.floor(Math.random() * 1e6)}`;
   await signUp(page, author);
@@ -275,18 +280,138 @@ test('an anonymous post shows "Anonymous member" to everyone else', async ({ pag
   const postPath = await writePost(page, { title, body: 'Thank you for reading this.', anonymous: true });
   await expect(page.locator('.post-meta')).toContainText('Anonymous member (you)');
 
+  // The author's own reply starts anonymous, and the hint says why.
+  const anonymously = page.locator('.reply-box').getByRole('checkbox', { name: 'Reply anonymously' });
+  await expect(anonymously).toBeChecked();
+  await expect(page.locator('.reply-box')).toContainText('because you wrote this post anonymously');
+  await reply(page, 'Thank you all for listening.');
+  const own = page.locator('.reply').filter({ hasText: 'Thank you all for listening.' });
+  await expect(own.locator('.reply-meta')).toContainText('Anonymous member (you)');
+  await expect(own).not.toContainText(author);
+
   const reader = await anotherMember(browser, baseURL!, 'GentleRiver');
   await reader.page.goto(postPath);
   await expect(reader.page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await expect(reader.page.locator('.post-meta')).toContainText('Anonymous member');
   await expect(reader.page.locator('.post-meta')).not.toContainText('(you)');
+  await expect(reader.page.getByText('Thank you all for listening.')).toBeVisible();
   await expect(reader.page.getByText(author)).toHaveCount(0);
+  // Someone else's anonymous post: their replies are under their handle unless they choose otherwise.
+  await expect(reader.page.locator('.reply-box').getByRole('checkbox', { name: 'Reply anonymously' })).not.toBeChecked();
 
   await reader.page.goto(`/groups/${GROUP}`);
   const item = reader.page.getByRole('listitem').filter({ hasText: title });
   await expect(item).toContainText('Anonymous member');
   await expect(item).not.toContainText(author);
   await reader.context.close();
+});
+
+test('drafts go when the session ends: on the server, from another device, and in every tab on log-out', async ({ page, browser, baseURL }) => {
+  const handle = uniqueHandle('TenderMoss');
+  const title = `Draft on a shared computer ${Math.floor(Math.random() * 1e6)}`;
+  await signUp(page, handle);
+  await joinGroup(page);
+
+  // A draft is kept as the member types.
+  await page.goto(`/groups/${GROUP}/new`);
+  await page.getByLabel('Title', { exact: true }).fill(title);
+  await page.getByLabel('Your post', { exact: true }).fill('Words I would not want the next person to read.');
+  await expect.poll(() => draftKeys(page)).toHaveLength(1);
+
+  // On another device the member logs out everywhere: the server ends this session too.
+  const elsewhere = await browser.newContext({ baseURL: baseURL!, viewport: PHONE });
+  const other = await elsewhere.newPage();
+  await logIn(other, handle, PASSPHRASE);
+  await other.goto('/settings');
+  await other.getByRole('button', { name: 'Log out everywhere' }).click();
+  await other.getByRole('alertdialog').getByRole('button', { name: 'Yes, log out everywhere' }).click();
+  await expect(other.getByRole('link', { name: 'Log in' }).first()).toBeVisible();
+  await elsewhere.close();
+
+  // Here, the next request finds the session gone: the draft goes with it.
+  await page.getByRole('button', { name: 'Publish post' }).click();
+  await expect(page.getByRole('link', { name: 'Log in' }).first()).toBeVisible();
+  await expect.poll(() => draftKeys(page)).toEqual([]);
+  await logIn(page, handle, PASSPHRASE);
+  await page.goto(`/groups/${GROUP}/new`);
+  await expect(page.getByLabel('Title', { exact: true })).toHaveValue('');
+  await expect(page.getByText('Draft restored')).toHaveCount(0);
+
+  // Two tabs: logging out in one clears the other, which must not write its draft back as it closes.
+  const second = await page.context().newPage();
+  await second.goto(`/groups/${GROUP}/new`);
+  await second.getByLabel('Title', { exact: true }).fill(title);
+  await expect.poll(() => draftKeys(second)).toHaveLength(1);
+  await second.getByLabel('Your post', { exact: true }).fill('Still typing when the other tab logs out.');
+  await page.getByRole('button', { name: 'Log out' }).first().click();
+  await expect(page.getByRole('link', { name: 'Log in' }).first()).toBeVisible();
+  await expect(second.getByRole('link', { name: 'Log in' }).first()).toBeVisible();
+  await second.close({ runBeforeUnload: true });
+  await page.waitForTimeout(600); // Longer than a draft waits to be saved.
+  expect(await draftKeys(page)).toEqual([]);
+});
+
+test('every forum page fits a 360-pixel phone, with Get help now in view, and passes axe', async ({ page, browser, baseURL }) => {
+  const author = uniqueHandle('MildMeadow');
+  const word = uniqueWord('phone');
+  const answered = `Mornings are slow ${Math.floor(Math.random() * 1e6)}`;
+  const waiting = `Nobody has answered yet ${Math.floor(Math.random() * 1e6)}`;
+  await signUp(page, author);
+  await joinGroup(page);
+  const postPath = await writePost(page, { title: answered, body: `Getting up is the hardest part. The ${word} helps a little.` });
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Save', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  await writePost(page, { title: waiting, body: `A longer story about the ${word} and me.`, warning: 'Grief' });
+
+  // Someone answers the first post, and a reply to that: a thread, and a notification.
+  const reader = await anotherMember(browser, baseURL!, 'WarmCedar');
+  await joinGroup(reader.page);
+  await reader.page.goto(postPath);
+  await reply(reader.page, 'Small steps count. I am glad you are here.');
+  await reader.page.locator('.reply').first().getByRole('button', { name: `Reply to ${reader.handle}` }).click();
+  await reader.page.getByLabel(`Your reply to ${reader.handle}`, { exact: true }).fill('And the mornings do get lighter.');
+  await reader.page.locator('.reply').first().getByRole('button', { name: 'Post reply' }).click();
+  await expect(reader.page.locator('.reply[data-depth="1"]')).toBeVisible();
+  await reader.context.close();
+
+  const pages: { path: string; what: string; shows: (p: Page) => Locator }[] = [
+    { path: `/groups/${GROUP}`, what: 'the group page, New', shows: (p) => p.getByRole('link', { name: waiting }) },
+    { path: `/groups/${GROUP}?sort=active`, what: 'the group page, Active', shows: (p) => p.getByRole('link', { name: answered }) },
+    { path: `/groups/${GROUP}?sort=unanswered`, what: 'the group page, Unanswered', shows: (p) => p.getByRole('link', { name: waiting }) },
+    { path: `/groups/${GROUP}/new`, what: 'the composer', shows: (p) => p.getByLabel('Title', { exact: true }) },
+    { path: postPath, what: 'a post with replies', shows: (p) => p.locator('.reply[data-depth="1"]') },
+    { path: '/feed', what: 'the home feed', shows: (p) => p.getByRole('link', { name: answered }) },
+    { path: '/needs-reply', what: 'Needs a reply', shows: (p) => p.getByRole('link', { name: waiting }) },
+    { path: `/search?q=${word}`, what: 'search results', shows: (p) => p.getByText('Content warning: Grief') },
+    { path: '/notifications', what: 'notifications', shows: (p) => p.getByRole('link', { name: new RegExp(`replied to "${escapeRegExp(answered)}"`) }).first() },
+    { path: '/saved', what: 'saved posts', shows: (p) => p.getByRole('link', { name: answered }) },
+    { path: `/members/${author}`, what: 'a profile', shows: (p) => p.getByRole('heading', { level: 1, name: author }) },
+  ];
+  for (const { path, what, shows } of pages) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(shows(page), `what ${what} shows`).toBeVisible();
+    await expect(page.locator('.loading')).toHaveCount(0);
+    await checkPhonePage(page, `${what} at 360px`);
+  }
+
+  // Search: the post behind a warning shows the warning and none of its words; the other marks the word.
+  await page.goto(`/search?q=${word}`);
+  await expect(page.locator('.search-snippet mark').first()).toBeVisible();
+  await expect(page.locator('.search-hit').filter({ hasText: waiting })).toContainText('Content warning: Grief');
+  await expect(page.locator('.search-hit').filter({ hasText: waiting }).locator('.search-snippet')).toHaveCount(0);
+
+  // Back and forward: the search box follows the address.
+  const box = page.getByRole('searchbox', { name: 'Search posts and replies' });
+  await expect(box).toHaveValue(word);
+  await box.fill('mornings');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await expect(page).toHaveURL(/[?&]q=mornings/);
+  await page.goBack();
+  await expect(page).toHaveURL(new RegExp(`[?&]q=${word}`));
+  await expect(box).toHaveValue(word);
+  await page.goForward();
+  await expect(box).toHaveValue('mornings');
 });
 
 test('writing before joining keeps the post; the author edits and deletes; a moderator reveals and locks', async ({ page, browser, baseURL }, testInfo) => {

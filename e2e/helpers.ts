@@ -50,6 +50,17 @@ export async function checkPage(page: Page, what: string): Promise<void> {
   await expectNoSideways(page, what);
 }
 
+/** A page as it first shows on a phone: Get help now in view without scrolling, axe, and no sideways scrolling. */
+export async function checkPhonePage(page: Page, what: string): Promise<void> {
+  await expect(page.getByRole('link', { name: 'Get help now' }).first(), `Get help now on ${what}`).toBeInViewport();
+  await checkPage(page, what);
+}
+
+/** The drafts this browser keeps, by their localStorage keys. */
+export function draftKeys(page: Page): Promise<string[]> {
+  return page.evaluate(() => Object.keys(window.localStorage).filter((key) => key.startsWith('kindred:draft:')));
+}
+
 export const PASSPHRASE = 'lantern orchard pebble';
 
 /** Opens sign-up and waits for the suggested handle, so typing replaces it rather than racing it. */

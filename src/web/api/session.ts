@@ -1,6 +1,6 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import type { MemberSelf, SessionInfo } from '../../shared/api';
-import { clearAllDrafts } from '../ui/draftStorage';
+import { clearAllDrafts, endDraftsOf, keepOnlyDraftsOf, onSessionEndedElsewhere } from '../ui/draftStorage';
 import { api, onCsrfRefresh, setCsrfToken } from './client';
 
 export const sessionKey = ['session'] as const;
@@ -11,12 +11,34 @@ export async function fetchSession(): Promise<SessionInfo> {
   return session;
 }
 
-/** Wires the CSRF refresh of the fetch wrapper to the session query. */
+/** Wires the CSRF refresh of the fetch wrapper to the session query, and drafts to the session. */
 export function connectSession(queryClient: QueryClient): void {
   onCsrfRefresh(async () => {
     const session = await queryClient.fetchQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: 0 });
     return session.csrfToken;
   });
+  keepDraftsToSession(queryClient);
+}
+
+/**
+ * Drafts belong to a session, however it ends: logging out here or in another tab, a session the
+ * server ended (expired, "log out everywhere", a 401), or another member signing in. Whenever the
+ * session goes from a member to nobody or to someone else, that member's drafts go too.
+ */
+function keepDraftsToSession(queryClient: QueryClient): void {
+  let known: { member: string | null; seenAt: number } | undefined;
+  queryClient.getQueryCache().subscribe(({ query }) => {
+    if (query.queryKey.length !== 1 || query.queryKey[0] !== sessionKey[0]) return;
+    const data = query.state.data as SessionInfo | undefined;
+    if (!data) return;
+    const member = data.member?.id ?? null;
+    // The first word on who is signed in: drafts left by anyone else (whose session ended while no tab was open) go.
+    if (known === undefined) keepOnlyDraftsOf(member);
+    else if (known.member !== null && known.member !== member) endDraftsOf(known.member, member, known.seenAt);
+    known = { member, seenAt: query.state.dataUpdatedAt };
+  });
+  // Another tab saw a session end: find out at once what that means here.
+  onSessionEndedElsewhere(() => void queryClient.invalidateQueries({ queryKey: sessionKey }));
 }
 
 /** The signed-in member (or null), and whether we know yet. */

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useSession } from '../api/session';
-import { draftGeneration, draftKey, readDraft, removeDraft, writeDraft } from './draftStorage';
+import { draftGeneration, draftKey, readDraft, removeDraft, sessionEndedSince, writeDraft } from './draftStorage';
 
 const SAVE_AFTER_MS = 400;
 
@@ -34,13 +34,17 @@ export function useDraft<T extends object>(name: string, initial: T): Draft<T> {
   const latest = useRef(state.value);
   const unsaved = useRef(false);
   const generation = useRef(draftGeneration());
+  const [mountedAt] = useState(Date.now);
 
   const persist = useCallback(() => {
-    if (!key || !unsaved.current || generation.current !== draftGeneration()) return;
+    if (!key || !unsaved.current) return;
+    // The member logged out since this form opened (here, or in another tab, which this one may
+    // not have heard yet): what is in it must not be written back, e.g. on pagehide.
+    if (generation.current !== draftGeneration() || sessionEndedSince(mountedAt)) return;
     unsaved.current = false;
     if (same(latest.current, initialRef.current)) removeDraft(key);
     else writeDraft(key, latest.current);
-  }, [key]);
+  }, [key, mountedAt]);
 
   useEffect(() => {
     if (!unsaved.current) return;

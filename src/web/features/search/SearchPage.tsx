@@ -9,6 +9,7 @@ import { PageHeading } from '../../ui/PageHeading';
 import { SanitizedHtml } from '../../ui/SanitizedHtml';
 import { LoadError, Loading } from '../../ui/Status';
 import { TimeAgo } from '../../ui/TimeAgo';
+import { WarningBadge } from '../posts/PostBadges';
 import { postPagePath } from '../posts/PostListItem';
 import { useSearch } from './api';
 
@@ -23,7 +24,14 @@ function SearchResult({ hit }: { hit: SearchHit }) {
           {hit.title}
         </Link>
       </h2>
-      <SanitizedHtml as="p" className="card-text search-snippet" html={hit.snippetHtml} />
+      {hit.contentWarning ? (
+        // Like the feed: the warning, and none of the words, until the reader chooses to open the post.
+        <p className="post-badges">
+          <WarningBadge warning={hit.contentWarning} />
+        </p>
+      ) : (
+        <SanitizedHtml as="p" className="card-text search-snippet" html={hit.snippetHtml} />
+      )}
       <p className="card-meta">
         <span>
           {t('posts.inGroup')} <Link to={`/groups/${encodeURIComponent(hit.group.slug)}`}>{hit.group.name}</Link>
@@ -41,6 +49,13 @@ export function SearchPage() {
   const q = params.get('q') ?? '';
   const [text, setText] = useState(q);
   const [error, setError] = useState<string | undefined>();
+  // Back and forward change `q` without a submit: the box follows the address.
+  const [shownQ, setShownQ] = useState(q);
+  if (shownQ !== q) {
+    setShownQ(q);
+    setText(q);
+    setError(undefined);
+  }
   const results = useSearch(q);
   const listRef = useRef<HTMLUListElement>(null);
   const hits = results.data?.pages.flatMap((p) => p.items) ?? [];

@@ -24,6 +24,8 @@ interface ReplyFieldsProps<TData, TBody> {
   busyLabel: string;
   /** Offer "Reply anonymously" (new replies only). */
   withAnonymous: boolean;
+  /** Explains why "Reply anonymously" starts ticked, when it does. */
+  anonymousHint?: string;
   groupSlug: string;
   onCancel?: (() => void) | undefined;
   autoFocus?: boolean;
@@ -31,7 +33,7 @@ interface ReplyFieldsProps<TData, TBody> {
 
 /** A reply's textarea, kept as a draft in this browser until it is sent. */
 function ReplyFields<TData, TBody>(props: ReplyFieldsProps<TData, TBody>) {
-  const { draftName, initial, label, mutation, toBody, onDone, submitLabel, busyLabel, withAnonymous, groupSlug, onCancel, autoFocus } = props;
+  const { draftName, initial, label, mutation, toBody, onDone, submitLabel, busyLabel, withAnonymous, anonymousHint, groupSlug, onCancel, autoFocus } = props;
   const { t } = useTranslation();
   const draft = useDraft(draftName, initial);
   const form = useMutationForm(mutation);
@@ -63,7 +65,13 @@ function ReplyFields<TData, TBody>(props: ReplyFieldsProps<TData, TBody>) {
           {(control) => <textarea {...control} ref={textareaRef} name="body" rows={4} value={body} onChange={(e) => draft.update({ body: e.target.value })} required />}
         </Field>
         {withAnonymous && (
-          <CheckboxField name="anonymous" label={t('replies.anonymous')} hint={t('composer.anonymousHint')} checked={anonymous} onChange={(on) => draft.update({ anonymous: on })} />
+          <CheckboxField
+            name="anonymous"
+            label={t('replies.anonymous')}
+            hint={anonymousHint ?? t('composer.anonymousHint')}
+            checked={anonymous}
+            onChange={(on) => draft.update({ anonymous: on })}
+          />
         )}
         <div className="button-row">
           <Button type="submit" variant="primary" busy={mutation.isPending} busyLabel={busyLabel}>
@@ -89,16 +97,21 @@ interface NewReplyFormProps {
   onPosted: (created: CreatedReply) => void;
   onCancel?: () => void;
   autoFocus?: boolean;
+  /**
+   * Start with "Reply anonymously" ticked: the member wrote the post anonymously, and a reply
+   * under their handle would give them away.
+   */
+  anonymousByDefault?: boolean;
 }
 
 /** Writes a reply to the post or to one of its replies. */
-export function NewReplyForm({ postId, groupSlug, parentId, label, onPosted, onCancel, autoFocus }: NewReplyFormProps) {
+export function NewReplyForm({ postId, groupSlug, parentId, label, onPosted, onCancel, autoFocus, anonymousByDefault = false }: NewReplyFormProps) {
   const { t } = useTranslation();
   const create = useCreateReply(postId);
   return (
     <ReplyFields
       draftName={`reply:${postId}:${parentId ?? 'post'}`}
-      initial={{ body: '', anonymous: false }}
+      initial={{ body: '', anonymous: anonymousByDefault }}
       label={label}
       mutation={create}
       toBody={({ body, anonymous }) => ({ body, anonymous, parentId })}
@@ -106,6 +119,7 @@ export function NewReplyForm({ postId, groupSlug, parentId, label, onPosted, onC
       submitLabel={t('replies.submit')}
       busyLabel={t('replies.submitting')}
       withAnonymous
+      anonymousHint={anonymousByDefault ? t('replies.anonymousByDefaultHint') : undefined}
       groupSlug={groupSlug}
       onCancel={onCancel}
       autoFocus={autoFocus ?? false}

@@ -21,10 +21,12 @@ interface ReplyItemProps {
   /** What the safety check said, on the reply just posted. */
   safety: SafetyOutcome | null;
   onPosted: (created: CreatedReply) => void;
+  /** The reader wrote the post anonymously: their replies start anonymous too. */
+  anonymousByDefault: boolean;
 }
 
 /** One reply in the thread: its words, reactions, and Reply / Edit / Delete. */
-export function ReplyItem({ reply, groupSlug, parentAuthor, canReply, safety, onPosted }: ReplyItemProps) {
+export function ReplyItem({ reply, groupSlug, parentAuthor, canReply: threadOpen, safety, onPosted, anonymousByDefault }: ReplyItemProps) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<'read' | 'reply' | 'edit'>('read');
   const replyButton = useRef<HTMLButtonElement>(null);
@@ -33,6 +35,8 @@ export function ReplyItem({ reply, groupSlug, parentAuthor, canReply, safety, on
   const remove = useDeleteReply(reply.postId);
   const name = authorText(reply.author, t);
   const live = !reply.deleted;
+  // A reply waiting for a moderator (or removed) cannot be answered yet.
+  const canReply = threadOpen && reply.status === 'published';
 
   const backTo = (target: typeof replyButton) => {
     setMode('read');
@@ -90,7 +94,7 @@ export function ReplyItem({ reply, groupSlug, parentAuthor, canReply, safety, on
           )}
         </div>
       )}
-      {mode === 'reply' && (
+      {mode === 'reply' && canReply && (
         <NewReplyForm
           postId={reply.postId}
           groupSlug={groupSlug}
@@ -102,6 +106,7 @@ export function ReplyItem({ reply, groupSlug, parentAuthor, canReply, safety, on
           }}
           onCancel={() => backTo(replyButton)}
           autoFocus
+          anonymousByDefault={anonymousByDefault}
         />
       )}
     </article>

@@ -12,6 +12,9 @@ import { useReplies } from './api';
 import { NewReplyForm } from './ReplyForm';
 import { ReplyItem } from './ReplyItem';
 
+/** How far a link to a reply (#reply-…) may load on looking for it: pages of up to 100 replies. */
+const FIND_REPLY_MAX_PAGES = 20;
+
 /** The thread under a post, indented by depth, and the box to add to it. */
 export function ReplySection({ post }: { post: PostDetail }) {
   const { t } = useTranslation();
@@ -25,18 +28,35 @@ export function ReplySection({ post }: { post: PostDetail }) {
   const authors = new Map(items.map((r) => [r.id, authorText(r.author, t)]));
   const open = !post.locked && !post.deleted && post.status === 'published';
   const canReply = !!member && open;
+  // Whoever wrote the post anonymously would give themselves away replying under their handle.
+  const anonymousByDefault = post.anonymous && post.author.isMe;
 
   // Go to the reply a link points at (#reply-…), or to the one just posted, once it is in the list.
+  // A link from a notification or a search may point past the first page: load on until it shows.
   const target = posted?.reply.id ?? (location.hash.startsWith('#reply-') ? location.hash.slice('#reply-'.length) : null);
   const reached = useRef<string | null>(null);
+  const pageCount = replies.data?.pages.length ?? 0;
+  const { hasNextPage, isFetching, isSuccess, isFetchNextPageError, fetchNextPage } = replies;
   useEffect(() => {
     if (!target || reached.current === target) return;
     const el = document.getElementById(`reply-${target}`);
-    if (!el) return;
+    if (el) {
+      reached.current = target;
+      el.scrollIntoView({ block: 'center' });
+      el.focus({ preventScroll: true });
+      return;
+    }
+    // Wait for what is on its way (a refetch after posting, a page being loaded); stop on an error,
+    // where "Load more" offers to try again.
+    if (!isSuccess || isFetching || isFetchNextPageError) return;
+    if (hasNextPage && pageCount < FIND_REPLY_MAX_PAGES) {
+      void fetchNextPage({ cancelRefetch: false });
+      return;
+    }
     reached.current = target;
-    el.scrollIntoView({ block: 'center' });
-    el.focus({ preventScroll: true });
-  }, [target, items.length]);
+    // Removed, held for a moderator, or too far down: say so rather than do nothing.
+    if (!posted) setStatus(t('replies.linkedNotFound'));
+  }, [target, items.length, pageCount, hasNextPage, isFetching, isSuccess, isFetchNextPageError, fetchNextPage, posted, t]);
 
   const onPosted = (created: CreatedReply) => {
     setPosted(created);
@@ -61,6 +81,7 @@ export function ReplySection({ post }: { post: PostDetail }) {
                 canReply={canReply}
                 safety={posted?.reply.id === reply.id ? posted.safety : null}
                 onPosted={onPosted}
+                anonymousByDefault={anonymousByDefault}
               />
             </li>
           ))}
@@ -76,7 +97,7 @@ export function ReplySection({ post }: { post: PostDetail }) {
       {canReply && (
         <div className="reply-box">
           <h3 className="reply-box-title">{t('replies.boxTitle')}</h3>
-          <NewReplyForm postId={post.id} groupSlug={post.group.slug} parentId={null} label={t('replies.boxLabel')} onPosted={onPosted} />
+          <NewReplyForm postId={post.id} groupSlug={post.group.slug} parentId={null} label={t('replies.boxLabel')} onPosted={onPosted} anonymousByDefault={anonymousByDefault} />
         </div>
       )}
       {!open && <p className="notice notice--info">{post.deleted ? t('replies.closedDeleted') : post.locked ? t('replies.closedLocked') : t('replies.closedHeld')}</p>}

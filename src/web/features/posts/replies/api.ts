@@ -38,11 +38,16 @@ export function useCreateReply(postId: string) {
   });
 }
 
+/** An edit or a delete: the reply changes in place, and the post's reply count may change with it. */
 function useReplyWrite<V>(postId: string, fn: (vars: V) => Promise<ReplyEnvelope>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: fn,
-    onSuccess: ({ reply }) => patchReply(queryClient, postId, reply.id, reply),
+    onSuccess: ({ reply }) => {
+      patchReply(queryClient, postId, reply.id, reply);
+      void queryClient.invalidateQueries({ queryKey: postKeys.detail(postId) });
+      void queryClient.invalidateQueries({ queryKey: postKeys.lists });
+    },
   });
 }
 
