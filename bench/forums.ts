@@ -9,17 +9,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { sql } from 'kysely';
-import { openDatabase, sqliteFileIn, type Database } from '../src/server/platform/db/dialect/index.js';
 import { migrateDatabase } from '../src/server/platform/db/migrations/index.js';
 import { seedForums } from './seed-forums.js';
+import { benchDatabase } from './bench-db.js';
 
 const POSTS = Number(process.env.BENCH_POSTS ?? 100_000);
 const REPLIES = Number(process.env.BENCH_REPLIES ?? 1_000_000);
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
-const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const root = path.resolve(import.meta.dirname, '..');
 
 interface Row {
@@ -60,32 +58,8 @@ async function measure(opts: autocannon.Options): Promise<Omit<Row, 'dialect' | 
   return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
 }
 
-async function prepare(dialect: 'sqlite' | 'postgres'): Promise<{ env: Record<string, string>; database: Database; cleanup: () => Promise<void> }> {
-  if (dialect === 'sqlite') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kindred-bench-forums-'));
-    const database = openDatabase({ url: '', sqliteFile: sqliteFileIn(dir) });
-    return { env: { DATA_DIR: dir }, database, cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }) };
-  }
-  const name = `kindred_bench_forums_${process.pid}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  const url = new URL(PG_URL);
-  url.pathname = `/${name}`;
-  const database = openDatabase({ url: url.toString(), sqliteFile: '' });
-  return {
-    env: { DATABASE_URL: url.toString() },
-    database,
-    cleanup: async () => {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
-}
-
 async function benchDialect(dialect: 'sqlite' | 'postgres'): Promise<Row[]> {
-  const { env, database, cleanup } = await prepare(dialect);
+  const { env, database, cleanup } = await benchDatabase(dialect, 'bench-forums');
   const seededAt = Date.now();
   await migrateDatabase(database);
   const { threadPostId, groupSlug } = await seedForums(database, { posts: POSTS, replies: REPLIES });

@@ -7,15 +7,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/platform/config/config.js';
-import { openDatabase, type Database } from '../src/server/platform/db/dialect/index.js';
+import type { Database } from '../src/server/platform/db/dialect/index.js';
+import { benchDatabase } from './bench-db.js';
 import { migrateDatabase } from '../src/server/platform/db/migrations/index.js';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = 20;
-const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 interface Row {
   dialect: string;
@@ -27,27 +26,13 @@ interface Row {
 }
 
 async function openBenchDatabase(dialect: 'sqlite' | 'postgres'): Promise<{ database: Database; drop: () => Promise<void> }> {
-  if (dialect === 'sqlite') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kindred-bench-'));
-    const database = openDatabase({ url: '', sqliteFile: path.join(dir, 'kindred.sqlite') });
-    await migrateDatabase(database);
-    return { database, drop: async () => { await database.db.destroy(); fs.rmSync(dir, { recursive: true, force: true }); } };
-  }
-  const name = `kindred_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name} with (force)`);
-  await admin.query(`create database ${name}`);
-  const url = new URL(PG_URL);
-  url.pathname = `/${name}`;
-  const database = openDatabase({ url: url.toString(), sqliteFile: '' });
+  const { database, cleanup } = await benchDatabase(dialect, 'bench');
   await migrateDatabase(database);
   return {
     database,
     drop: async () => {
       await database.db.destroy();
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
+      await cleanup();
     },
   };
 }

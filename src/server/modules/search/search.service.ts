@@ -26,6 +26,22 @@ interface Doc {
   createdAt: number;
 }
 
+function toDoc(
+  kind: Doc['kind'],
+  r: { id: string; post_id: string; title: string; body_html: string; content_warning: string | null; created_at: number; slug: string; name: string },
+): Doc {
+  return {
+    id: r.id,
+    kind,
+    postId: r.post_id,
+    group: { slug: r.slug, name: r.name },
+    title: r.title,
+    text: plainText(r.body_html),
+    contentWarning: r.content_warning as ContentWarning | null,
+    createdAt: r.created_at,
+  };
+}
+
 function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
@@ -84,23 +100,12 @@ export function createSearchService({ db, dialect, groups }: { db: Kysely<DB>; d
       const rows = await db
         .selectFrom('posts')
         .innerJoin('groups', 'groups.id', 'posts.group_id')
-        .select(['posts.id', 'posts.title', 'posts.body_html', 'posts.content_warning', 'posts.created_at', 'groups.slug', 'groups.name'])
+        .select(['posts.id', 'posts.id as post_id', 'posts.title', 'posts.body_html', 'posts.content_warning', 'posts.created_at', 'groups.slug', 'groups.name'])
         .where('posts.id', 'in', postIds)
         .where('posts.status', '=', 'published')
         .where('posts.deleted_at', 'is', null)
         .execute();
-      for (const r of rows) {
-        docs.push({
-          id: r.id,
-          kind: 'post',
-          postId: r.id,
-          group: { slug: r.slug, name: r.name },
-          title: r.title,
-          text: plainText(r.body_html),
-          contentWarning: r.content_warning as ContentWarning | null,
-          createdAt: r.created_at,
-        });
-      }
+      docs.push(...rows.map((r) => toDoc('post', r)));
     }
     if (replyIds.length) {
       const rows = await db
@@ -114,18 +119,7 @@ export function createSearchService({ db, dialect, groups }: { db: Kysely<DB>; d
         .where('posts.status', '=', 'published')
         .where('posts.deleted_at', 'is', null)
         .execute();
-      for (const r of rows) {
-        docs.push({
-          id: r.id,
-          kind: 'reply',
-          postId: r.post_id,
-          group: { slug: r.slug, name: r.name },
-          title: r.title,
-          text: plainText(r.body_html),
-          contentWarning: r.content_warning as ContentWarning | null,
-          createdAt: r.created_at,
-        });
-      }
+      docs.push(...rows.map((r) => toDoc('reply', r)));
     }
     return docs;
   }
