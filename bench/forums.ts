@@ -12,7 +12,7 @@ import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import { migrateDatabase } from '../src/server/platform/db/migrations/index.js';
 import { seedForums } from './seed-forums.js';
-import { benchDatabase } from './bench-db.js';
+import { benchDatabase, recordResults, type Row } from './common.js';
 
 const POSTS = Number(process.env.BENCH_POSTS ?? 100_000);
 const REPLIES = Number(process.env.BENCH_REPLIES ?? 1_000_000);
@@ -20,14 +20,6 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = 50;
 const root = path.resolve(import.meta.dirname, '..');
 
-interface Row {
-  dialect: string;
-  scenario: string;
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-}
 
 function startProcess(args: string[], env: Record<string, string>, readyUrl: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -115,8 +107,5 @@ const table = rows
     return `| ${r.dialect} | ${r.scenario} | ${r.rps} | ${Math.round((100 * r.rps) / ceiling)} % | ${r.p50} | ${r.p99} | ${r.errors} |`;
   })
   .join('\n');
-const file = path.resolve(import.meta.dirname, 'RESULTS.md');
-const existing = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmark results\n';
-const [title, ...rest] = existing.split('\n## ');
-fs.writeFileSync(file, [title!.trimEnd(), '', header + table, ...rest.map((r) => '## ' + r.trimEnd())].join('\n\n').trimEnd() + '\n');
+recordResults(header + table);
 console.log(header + table);

@@ -10,20 +10,12 @@ import autocannon from 'autocannon';
 import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/platform/config/config.js';
 import type { Database } from '../src/server/platform/db/dialect/index.js';
-import { benchDatabase } from './bench-db.js';
+import { benchDatabase, recordResults, type Row } from './common.js';
 import { migrateDatabase } from '../src/server/platform/db/migrations/index.js';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = 20;
 
-interface Row {
-  dialect: string;
-  scenario: string;
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
-}
 
 async function openBenchDatabase(dialect: 'sqlite' | 'postgres'): Promise<{ database: Database; drop: () => Promise<void> }> {
   const { database, cleanup } = await benchDatabase(dialect, 'bench');
@@ -76,8 +68,5 @@ const header = `## ${new Date().toISOString().slice(0, 10)} — ${os.cpus().leng
   `autocannon, ${CONNECTIONS} connections, ${DURATION} s per scenario, app and load generator on the same machine.\n\n` +
   '| database | scenario | req/s | p50 ms | p99 ms | errors |\n|---|---|---|---|---|---|\n';
 const table = rows.map((r) => `| ${r.dialect} | ${r.scenario} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.errors} |`).join('\n');
-const file = path.resolve(import.meta.dirname, 'RESULTS.md');
-const existing = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmark results\n\nNewest first. Compare runs by their ratio to the baseline row of the same run.\n';
-const [title, ...rest] = existing.split('\n## ');
-fs.writeFileSync(file, [title!.trimEnd(), '', header + table, ...rest.map((r) => '## ' + r.trimEnd())].join('\n\n').trimEnd() + '\n');
+recordResults(header + table);
 console.log(header + table);

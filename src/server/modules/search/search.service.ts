@@ -26,7 +26,7 @@ interface Doc {
   createdAt: number;
 }
 
-function toDoc(
+function asDocument(
   kind: Doc['kind'],
   r: { id: string; post_id: string; title: string; body_html: string; content_warning: string | null; created_at: number; slug: string; name: string },
 ): Doc {
@@ -105,7 +105,7 @@ export function createSearchService({ db, dialect, groups }: { db: Kysely<DB>; d
         .where('posts.status', '=', 'published')
         .where('posts.deleted_at', 'is', null)
         .execute();
-      docs.push(...rows.map((r) => toDoc('post', r)));
+      docs.push(...rows.map((r) => asDocument('post', r)));
     }
     if (replyIds.length) {
       const rows = await db
@@ -119,7 +119,7 @@ export function createSearchService({ db, dialect, groups }: { db: Kysely<DB>; d
         .where('posts.status', '=', 'published')
         .where('posts.deleted_at', 'is', null)
         .execute();
-      docs.push(...rows.map((r) => toDoc('reply', r)));
+      docs.push(...rows.map((r) => asDocument('reply', r)));
     }
     return docs;
   }

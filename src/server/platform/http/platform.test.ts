@@ -107,7 +107,7 @@ describeEachDialect('operations and the HTTP edge', (t) => {
 });
 
 // Skipped only when Redis does not answer outside CI; the global setup prints why (and fails in CI instead).
-describe.skipIf(!redisUrl())('with Redis', () => {
+describe.skipIf(!redisUrl())('with Redis (skipped only when Redis does not answer outside CI, where it fails instead)', () => {
   it('reports Redis in /readyz, and shares rate limits between two app nodes', async () => {
     const { availableDialects } = await import('../../test/harness.js');
     const dialect = availableDialects().at(-1)!;

@@ -1,4 +1,4 @@
-// A throw-away database for a benchmark: SQLite in a temporary folder, or a new
+// Shared by the benchmarks. A throw-away database for a benchmark: SQLite in a temporary folder, or a new
 // PostgreSQL database (dropped by cleanup). `env` is what a Kindred process needs to use it.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -33,4 +33,24 @@ export async function benchDatabase(
       await admin.end();
     },
   };
+}
+
+/** One measured scenario. */
+export interface Row {
+  dialect: string;
+  scenario: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+/** Puts a run's section at the top of bench/RESULTS.md, under the title (newest first). */
+export function recordResults(section: string): void {
+  const file = path.resolve(import.meta.dirname, 'RESULTS.md');
+  const existing = fs.existsSync(file)
+    ? fs.readFileSync(file, 'utf8')
+    : '# Benchmark results\n\nNewest first. Compare runs by their ratio to the baseline row of the same run.\n';
+  const [title, ...rest] = existing.split('\n## ');
+  fs.writeFileSync(file, [title!.trimEnd(), '', section, ...rest.map((r) => '## ' + r.trimEnd())].join('\n\n').trimEnd() + '\n');
 }
