@@ -25,6 +25,7 @@ import { createGroupsService } from './modules/groups/groups.service.js';
 import { createCrisisLinesService } from './modules/safety/crisis-lines.js';
 import { safetyRoutes } from './modules/safety/safety.routes.js';
 import { assessText, type Assess } from './modules/safety/assess.js';
+import { createSafetyService, type ReplyCareCheck } from './modules/safety/safety.service.js';
 import { postsRoutes } from './modules/posts/posts.routes.js';
 import { createPostsService } from './modules/posts/posts.service.js';
 import { searchRoutes } from './modules/search/search.routes.js';
@@ -33,6 +34,12 @@ import { notificationsRoutes } from './modules/notifications/notifications.route
 import { createNotificationsService } from './modules/notifications/notifications.service.js';
 import { profileRoutes } from './modules/accounts/profile.routes.js';
 import { EventBus } from './platform/events/bus.js';
+import { accountDataRoutes } from './modules/accounts/account-data.routes.js';
+import { createAccountDataService } from './modules/accounts/account-data.service.js';
+import { groupsMemberData } from './modules/groups/groups.member-data.js';
+import { postsMemberData } from './modules/posts/posts.member-data.js';
+import { notificationsMemberData } from './modules/notifications/notifications.member-data.js';
+import { safetyMemberData } from './modules/safety/safety.member-data.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -50,7 +57,12 @@ export interface AppDeps {
   logStream?: { write(line: string): void };
   /** The risk engine; the safety module's own unless a test supplies a stand-in. */
   assess?: Assess;
+  /** Reply-with-care guidance; the safety module's own unless a test supplies a stand-in. */
+  replyCare?: ReplyCareCheck;
 }
+
+// TEMPORARY until the engine's reply-care checker lands (replace before committing).
+const checkReplyCare: ReplyCareCheck = () => ({ nudges: [] });
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const defaultWebDir = path.resolve(here, '../../dist/web');
@@ -59,7 +71,7 @@ const defaultWebDir = path.resolve(here, '../../dist/web');
  * Builds Kindred's HTTP server. This file is the table of contents: platform plugins
  * first, then each module, registered explicitly.
  */
-export async function buildApp({ config, database, redis, webDir = defaultWebDir, logStream, assess = assessText }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ config, database, redis, webDir = defaultWebDir, logStream, assess = assessText, replyCare = checkReplyCare }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(config.LOG_LEVEL, logStream),
     bodyLimit: config.BODY_LIMIT_BYTES,
@@ -130,8 +142,11 @@ export async function buildApp({ config, database, redis, webDir = defaultWebDir
   const groups = createGroupsService({ db });
   const bus = new EventBus((err, name) => app.log.error({ err, event: name }, 'an event handler failed'));
   const search = createSearchService({ db, dialect: database.dialect, groups });
-  const posts = createPostsService({ db, groups, search, assess, bus });
+  const safety = createSafetyService({ db, assess, replyCare });
+  const posts = createPostsService({ db, groups, search, safety, bus });
   const notifications = createNotificationsService({ db, bus });
+  // Every module's share of a member's data, for the export and for deleting the account.
+  const accountData = createAccountDataService({ db, modules: [groupsMemberData, postsMemberData(search), notificationsMemberData, safetyMemberData] });
   await app.register(authPlugin, { resolve: (token) => accounts.resolveSession(token), cookie: cookieJar, publicOrigin: config.PUBLIC_ORIGIN });
 
   await app.register(
@@ -149,11 +164,12 @@ export async function buildApp({ config, database, redis, webDir = defaultWebDir
         }),
       );
       await api.register(groupsRoutes({ groups }));
-      await api.register(safetyRoutes({ crisisLines, defaultCountry: config.DEFAULT_COUNTRY }));
+      await api.register(safetyRoutes({ crisisLines, safety, defaultCountry: config.DEFAULT_COUNTRY }));
       await api.register(postsRoutes({ posts }));
       await api.register(searchRoutes({ search }));
       await api.register(notificationsRoutes({ notifications }));
       await api.register(profileRoutes({ accounts, groups }));
+      await api.register(accountDataRoutes({ accountData, cookie: cookieJar }));
     },
     { prefix: '/api/v1' },
   );

@@ -261,3 +261,7 @@ export const CrisisHelp = Type.Object({
   countries: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })),
 });
 export type CrisisHelp = Static<typeof CrisisHelp>;
+
+/** Deleting one's account asks for the passphrase once more. */
+export const DeleteAccountBody = Type.Object({ passphrase: AnyPassphrase }, { additionalProperties: false });
+export type DeleteAccountBody = Static<typeof DeleteAccountBody>;

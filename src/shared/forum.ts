@@ -5,6 +5,7 @@ import { Type, type Static } from 'typebox';
  * posts, follows, notifications, search and profiles. Shared by server and web (types only).
  */
 
+import { CrisisResponse, HeldReason, ReplyCareNudge, RiskLevelName } from './safety.js';
 import { CONTENT_WARNINGS, NEEDS_REPLY_DAYS, POST_BODY_MAX, POST_TITLE_MAX, REACTIONS, REPLY_BODY_MAX, REPLY_DISPLAY_DEPTH } from './forum-rules.js';
 
 export { CONTENT_WARNINGS, NEEDS_REPLY_DAYS, POST_BODY_MAX, POST_TITLE_MAX, REACTIONS, REPLY_BODY_MAX, REPLY_DISPLAY_DEPTH };
@@ -78,6 +79,8 @@ export const Reply = Type.Object({
   anonymous: Type.Boolean(),
   bodyHtml: Type.Union([Type.String(), Type.Null()]),
   bodyMarkdown: Type.Optional(Type.String()),
+  /** Set by the safety module when the reply speaks of suicide or self-harm: shown behind "Show reply". */
+  contentWarning: Type.Union([ContentWarningName, Type.Null()]),
   createdAt: Type.Number(),
   editedAt: Type.Union([Type.Number(), Type.Null()]),
   deleted: Type.Boolean(),
@@ -90,9 +93,15 @@ export type Reply = Static<typeof Reply>;
 
 /** What the safety module made of a text, as far as its author needs to know. */
 export const SafetyOutcome = Type.Object({
-  level: Type.Enum(['none', 'distress', 'ideation', 'plan', 'imminent']),
+  level: RiskLevelName,
   held: Type.Boolean(),
+  /** Why it waits for a moderator, so the author can be told kindly. */
+  heldReason: Type.Union([HeldReason, Type.Null()]),
   contentWarningAdded: Type.Union([ContentWarningName, Type.Null()]),
+  /** What to show the author now: the crisis screen, the crisis card, the "helping someone" card, or nothing. */
+  response: CrisisResponse,
+  /** Reply-with-care guidance worth a gentle word (replies only; never blocks). */
+  replyCare: Type.Array(ReplyCareNudge),
 });
 export type SafetyOutcome = Static<typeof SafetyOutcome>;
 

@@ -8,6 +8,8 @@ import { ulid } from '../platform/ids.js';
 import { afterEach, beforeEach, describe, inject } from 'vitest';
 import { buildApp } from '../app.js';
 import type { Assess } from '../modules/safety/assess.js';
+import type { ReplyCareCheck } from '../modules/safety/safety.service.js';
+import type { Role } from '../../shared/rules.js';
 import { loadConfig, type Config } from '../platform/config/config.js';
 import { openDatabase, type Database, type DialectName } from '../platform/db/dialect/index.js';
 import { migrateDatabase } from '../platform/db/migrations/index.js';
@@ -83,7 +85,7 @@ export interface TestApp {
 
 export async function startTestApp(
   dialect: DialectName,
-  opts: { config?: Partial<Config>; redis?: boolean; database?: Database; webDir?: string; assess?: Assess } = {},
+  opts: { config?: Partial<Config>; redis?: boolean; database?: Database; webDir?: string; assess?: Assess; replyCare?: ReplyCareCheck } = {},
 ): Promise<TestApp> {
   const fresh = opts.database ? null : await freshDatabase(dialect);
   const database = opts.database ?? fresh!.database;
@@ -93,7 +95,7 @@ export async function startTestApp(
   const redis = url ? new Redis(url) : null;
   const logs: string[] = [];
   const webDir = opts.webDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kindred-web-'));
-  const app = await buildApp({ config, database, redis, webDir, logStream: { write: (line) => void logs.push(line) }, ...(opts.assess ? { assess: opts.assess } : {}) });
+  const app = await buildApp({ config, database, redis, webDir, logStream: { write: (line) => void logs.push(line) }, ...(opts.assess ? { assess: opts.assess } : {}), ...(opts.replyCare ? { replyCare: opts.replyCare } : {}) });
   await app.ready();
   return {
     app,
@@ -117,7 +119,7 @@ export async function startTestApp(
 export function describeEachDialect(
   name: string,
   suite: (t: () => TestApp, dialect: DialectName) => void,
-  opts: { config?: Partial<Config>; redis?: boolean; assess?: Assess } = {},
+  opts: { config?: Partial<Config>; redis?: boolean; assess?: Assess; replyCare?: ReplyCareCheck } = {},
 ): void {
   describe.each(availableDialects())(`${name} [%s]`, (dialect) => {
     let current: TestApp | null = null;
@@ -183,6 +185,11 @@ export class Visitor {
 
 /** Makes `handle` an admin directly in the database, as the CLI would. */
 export async function makeAdmin(t: TestApp, handle: string): Promise<void> {
+  await grantRole(t, handle, 'admin');
+}
+
+/** Grants `role` to `handle` directly in the database. */
+export async function grantRole(t: TestApp, handle: string, role: Role): Promise<void> {
   const row = await t.database.db.selectFrom('members').select('id').where('handle_key', '=', handle.toLowerCase()).executeTakeFirstOrThrow();
-  await t.database.db.insertInto('member_roles').values({ member_id: row.id, role: 'admin', granted_at: Date.now(), granted_by: null }).execute();
+  await t.database.db.insertInto('member_roles').values({ member_id: row.id, role, granted_at: Date.now(), granted_by: null }).execute();
 }

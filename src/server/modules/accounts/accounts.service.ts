@@ -163,7 +163,8 @@ export function createAccountsService({ db, sessionDays, knownCountries, now = D
       const begunAt = now();
       // Something that cannot be a handle is not looked up, but costs the same time as one that is.
       const shaped = input.handle.trim().length <= HANDLE_MAX && HANDLE_SHAPE.test(input.handle.trim());
-      const row = shaped ? await store.findMemberByHandleKey(db, handleKey(input.handle)) : undefined;
+      const found = shaped ? await store.findMemberByHandleKey(db, handleKey(input.handle)) : undefined;
+      const row = found?.deleted_at === null ? found : undefined;
       if (!row) {
         await verifyAgainstNothing(input.passphrase);
         throw new AppError('wrong_credentials', WRONG_CREDENTIALS, 401);
@@ -232,7 +233,7 @@ export function createAccountsService({ db, sessionDays, knownCountries, now = D
     /** What anyone signed in may know of a member: handle, id and when they joined. */
     async profileOf(handle: string): Promise<{ id: string; handle: string; createdAt: number }> {
       const row = await store.findMemberByHandleKey(db, handleKey(handle));
-      if (!row) throw notFound('That member');
+      if (!row || row.deleted_at !== null) throw notFound('That member');
       return { id: row.id, handle: row.handle, createdAt: row.created_at };
     },
 

@@ -74,6 +74,7 @@ export function presentReply(row: ReplyWithAuthor, viewer: AuthMember | null, my
     anonymous: Boolean(row.anonymous),
     bodyHtml: deleted ? null : row.body_html,
     ...(mine && !deleted ? { bodyMarkdown: row.body_md } : {}),
+    contentWarning: deleted ? null : (row.content_warning as ContentWarning | null),
     createdAt: row.created_at,
     editedAt: row.edited_at,
     deleted,

@@ -1,16 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../test/harness.js';
 import { memberIn } from '../../test/forum-fixtures.js';
-import type { Assess } from '../safety/assess.js';
-
-// A stand-in for the risk engine (it arrives with the safety issue): it reacts to made-up
-// marker words, so these tests check what the forum does with each kind of assessment.
-const standIn: Assess = (text) => {
-  if (text.includes('MARKER-METHOD')) return { level: 'plan', score: 0.9, categories: ['suicidal', 'method_detail'], matches: [], language: 'en' };
-  if (text.includes('MARKER-IDEATION')) return { level: 'ideation', score: 0.6, categories: ['suicidal'], matches: [], language: 'en' };
-  if (text.includes('MARKER-HARASS')) return { level: 'none', score: 0.8, categories: ['harassment'], matches: [], language: 'en' };
-  return { level: 'none', score: 0, categories: [], matches: [], language: 'en' };
-};
+import { standInAssess, standInReplyCare } from '../../test/safety-fixtures.js';
 
 describeEachDialect(
   'the safety hook on posts and replies',
@@ -19,7 +10,7 @@ describeEachDialect(
       const ana = await memberIn(t(), 'QuietHeron30');
       const res = await ana.post('/api/v1/groups/depression-support/posts', { title: 'Tonight', body: 'MARKER-IDEATION I am so tired of everything' });
       expect(res.statusCode).toBe(201);
-      expect(res.json().safety).toEqual({ level: 'ideation', held: false, contentWarningAdded: 'suicide' });
+      expect(res.json().safety).toEqual({ level: 'ideation', held: false, heldReason: null, contentWarningAdded: 'suicide', response: 'card', replyCare: [] });
       expect(res.json().post).toMatchObject({ status: 'published', contentWarning: 'suicide' });
       const bo = await memberIn(t(), 'GentleOtter30');
       expect((await bo.get('/api/v1/groups/depression-support/posts')).json().items).toHaveLength(1);
@@ -53,5 +44,5 @@ describeEachDialect(
       expect((await ana.get('/api/v1/notifications/unread-count')).json().unread).toBe(0);
     });
   },
-  { assess: standIn },
+  { assess: standInAssess, replyCare: standInReplyCare },
 );

@@ -9,6 +9,7 @@ import {
   type ReactionKind,
   type Reply,
   type SafetyOutcome,
+  type ContentWarning,
   type UpdatePostBody,
 } from '../../../shared/forum.js';
 import type { DB } from '../../platform/db/schema.js';
@@ -18,7 +19,7 @@ import type { AuthMember } from '../../platform/http/auth.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import type { GroupsService } from '../groups/groups.service.js';
 import { recordAudit } from '../moderation/audit.js';
-import { publishingDecision, type Assess } from '../safety/assess.js';
+import type { SafetyService } from '../safety/safety.service.js';
 import type { SearchService } from '../search/search.service.js';
 import { excerptOf, plainText, renderMarkdown } from './markdown.js';
 import * as store from './posts.store.js';
@@ -33,7 +34,7 @@ export interface PostsDeps {
   db: Kysely<DB>;
   groups: GroupsService;
   search: SearchService;
-  assess: Assess;
+  safety: SafetyService;
   bus: EventBus;
   now?: () => number;
 }
@@ -41,7 +42,7 @@ export interface PostsDeps {
 export type PostsService = ReturnType<typeof createPostsService>;
 
 /** Group forums: posts, threaded replies, reactions, saved posts and follows, and the feeds. */
-export function createPostsService({ db, groups, search, assess, bus, now = Date.now }: PostsDeps) {
+export function createPostsService({ db, groups, search, safety, bus, now = Date.now }: PostsDeps) {
   async function marksFor(viewer: AuthMember | null, ids: string[]): Promise<ViewerMarks> {
     if (!viewer || ids.length === 0) return NO_MARKS;
     return store.viewerMarks(db, ids, viewer.id);
@@ -72,19 +73,6 @@ export function createPostsService({ db, groups, search, assess, bus, now = Date
     // A reply written a moment ago has no reactions yet.
     const mine = viewer && !fresh ? await store.myReactions(db, 'reply', [id], viewer.id) : new Map<string, ReactionKind[]>();
     return presentReply(reply, viewer, mine);
-  }
-
-  /** Assesses what is about to be stored; whatever the result, the text itself is kept. */
-  function assessed(text: string, language: string, chosenWarning: string | null | undefined) {
-    const assessment = assess(text, { language });
-    const decision = publishingDecision(assessment);
-    const warning = chosenWarning ?? decision.contentWarning;
-    const outcome: SafetyOutcome = {
-      level: assessment.level,
-      held: decision.held,
-      contentWarningAdded: !chosenWarning && decision.contentWarning ? decision.contentWarning : null,
-    };
-    return { status: decision.held ? 'held' : 'published', warning, outcome };
   }
 
   async function readableReply(viewer: AuthMember | null, id: string) {
@@ -129,7 +117,7 @@ export function createPostsService({ db, groups, search, assess, bus, now = Date
       }
       const html = renderMarkdown(input.body);
       const text = plainText(html);
-      const { status, warning, outcome } = assessed(`${input.title}\n${input.body}`, author.language, input.contentWarning);
+      const { status, contentWarning: warning, outcome, assessment } = safety.evaluate(`${input.title}\n${input.body}`, { kind: 'post', chosenWarning: input.contentWarning });
       const t = now();
       const id = ulid(t);
       await db.transaction().execute(async (trx) => {
@@ -151,6 +139,7 @@ export function createPostsService({ db, groups, search, assess, bus, now = Date
           deleted_at: null,
         });
         if (status === 'published') await search.indexPost(trx, { id, groupId: group.id, createdAt: t, title: input.title, text }, true);
+        await safety.record(trx, { type: 'post', id, postId: id, groupId: group.id, authorId: author.id }, assessment);
       });
       return { post: await detail(author, id), safety: outcome };
     },
@@ -161,7 +150,7 @@ export function createPostsService({ db, groups, search, assess, bus, now = Date
       const title = input.title?.trim() ?? post.title;
       const body = input.body ?? post.body_md;
       const chosen = input.contentWarning !== undefined ? input.contentWarning : post.content_warning;
-      const { status, warning, outcome } = assessed(`${title}\n${body}`, author.language, chosen);
+      const { status, contentWarning: warning, outcome, assessment } = safety.evaluate(`${title}\n${body}`, { kind: 'post', chosenWarning: chosen as ContentWarning | null });
       const html = input.body !== undefined ? renderMarkdown(body) : post.body_html;
       const text = plainText(html);
       const t = now();
@@ -171,6 +160,7 @@ export function createPostsService({ db, groups, search, assess, bus, now = Date
         await store.updatePost(trx, id, { title, body_md: body, body_html: html, excerpt: excerptOf(text), content_warning: warning ?? null, status: nextStatus, edited_at: t });
         if (nextStatus === 'published') await search.indexPost(trx, { id, groupId: post.group_id, createdAt: post.created_at, title, text });
         else await search.remove(trx, 'post', id);
+        await safety.record(trx, { type: 'post', id, postId: id, groupId: post.group_id, authorId: author.id }, assessment);
       });
       return { post: await detail(author, id), safety: outcome };
     },
@@ -243,7 +233,7 @@ export function createPostsService({ db, groups, search, assess, bus, now = Date
       }
       const html = renderMarkdown(input.body);
       const text = plainText(html);
-      const { status, outcome } = assessed(input.body, author.language, null);
+      const { status, contentWarning, outcome, assessment } = safety.evaluate(input.body, { kind: 'reply' });
       const t = now();
       const id = ulid(t);
       // Past MAX_STORED_DEPTH a reply joins its parent's siblings: the thread stays readable and the path stays short.
@@ -260,6 +250,7 @@ export function createPostsService({ db, groups, search, assess, bus, now = Date
           anonymous: input.anonymous ? 1 : 0,
           body_md: input.body,
           body_html: html,
+          content_warning: contentWarning,
           status,
           created_at: t,
           edited_at: null,
@@ -269,6 +260,7 @@ export function createPostsService({ db, groups, search, assess, bus, now = Date
           await store.bumpReplyCount(trx, postId, 1, author.id !== post.author_id, t);
           await search.indexReply(trx, { id, groupId: post.group_id, createdAt: t, text }, true);
         }
+        await safety.record(trx, { type: 'reply', id, postId, groupId: post.group_id, authorId: author.id }, assessment);
       });
       if (status === 'published') {
         await bus.publish('reply.created', { replyId: id, postId, authorId: author.id, anonymous: Boolean(input.anonymous), createdAt: t });
@@ -280,14 +272,14 @@ export function createPostsService({ db, groups, search, assess, bus, now = Date
       const { reply, post } = await readableReply(author, id);
       postsPolicy.assertAuthor(author, reply, 'reply');
       const html = renderMarkdown(body);
-      const { status, outcome } = assessed(body, author.language, null);
+      const { status, contentWarning, outcome, assessment } = safety.evaluate(body, { kind: 'reply' });
       const nextStatus = reply.status === 'removed' ? 'removed' : status;
       const t = now();
       const answer = reply.author_id !== post.author_id;
       const nowPublished = reply.status !== 'published' && nextStatus === 'published';
       await db.transaction().execute(async (trx) => {
         // Conditional on the state read above, so a racing edit or delete cannot move the counts twice.
-        if (!(await store.rewriteReply(trx, id, reply.status, { body_md: body, body_html: html, status: nextStatus, edited_at: t }))) {
+        if (!(await store.rewriteReply(trx, id, reply.status, { body_md: body, body_html: html, content_warning: contentWarning, status: nextStatus, edited_at: t }))) {
           throw new AppError('reply_changed', 'This reply changed while you were editing it. Please reload; your words are kept in the box.', 409);
         }
         // The post's counts cover published replies only.
@@ -295,6 +287,7 @@ export function createPostsService({ db, groups, search, assess, bus, now = Date
         if (nowPublished) await store.bumpReplyCount(trx, post.id, 1, answer, t);
         if (nextStatus === 'published') await search.indexReply(trx, { id, groupId: post.group_id, createdAt: reply.created_at, text: plainText(html) });
         else await search.remove(trx, 'reply', id);
+        await safety.record(trx, { type: 'reply', id, postId: post.id, groupId: post.group_id, authorId: author.id }, assessment);
       });
       // A reply that was held and now reads fine reaches its readers as a new one would.
       if (nowPublished) await bus.publish('reply.created', { replyId: id, postId: post.id, authorId: author.id, anonymous: Boolean(reply.anonymous), createdAt: t });

@@ -44,7 +44,7 @@ describeEachDialect('posts', (t) => {
     });
     expect(res.statusCode).toBe(201);
     const { post: created, safety } = res.json();
-    expect(safety).toEqual({ level: 'none', held: false, contentWarningAdded: null });
+    expect(safety).toEqual({ level: 'none', held: false, heldReason: null, contentWarningAdded: null, response: 'none', replyCare: [] });
     expect(created).toMatchObject({
       title: 'A rough week <b>really</b>',
       author: { kind: 'member', handle: 'QuietHeron1', isMe: true },

@@ -19,6 +19,9 @@ export interface DB {
   saved_posts: SavedPostsTable;
   post_follows: PostFollowsTable;
   notifications: NotificationsTable;
+  assessments: AssessmentsTable;
+  risk_alerts: RiskAlertsTable;
+  safety_plans: SafetyPlansTable;
 }
 
 export interface MembersTable {
@@ -33,6 +36,8 @@ export interface MembersTable {
   /** Sessions begun before this time are over: set by recovery, passphrase change and log out everywhere. */
   sessions_valid_after: Generated<number>;
   unread_notifications: Generated<number>;
+  /** Set when the member deleted their account: the row stays only as the author of "[deleted]" threads. */
+  deleted_at: number | null;
   created_at: number;
   updated_at: number;
 }
@@ -129,6 +134,7 @@ export interface RepliesTable extends ReactionCountColumns {
   anonymous: number;
   body_md: string;
   body_html: string;
+  content_warning: string | null;
   status: string;
   created_at: number;
   edited_at: number | null;
@@ -165,6 +171,53 @@ export interface NotificationsTable {
   actor_anonymous: number;
   created_at: number;
   read_at: number | null;
+}
+
+/** What the risk engine found in one version of a text: never the text itself. */
+export interface AssessmentsTable {
+  id: string;
+  /** post | reply (and message, support, meeting as they land) */
+  content_type: string;
+  content_id: string;
+  author_id: string;
+  level: string;
+  score: number;
+  /** JSON array of categories. */
+  categories: string;
+  /** JSON array of the rule ids that fired. */
+  rules: string;
+  language: string;
+  created_at: number;
+}
+
+export interface RiskAlertsTable {
+  id: string;
+  content_type: string;
+  content_id: string;
+  post_id: string;
+  group_id: string;
+  author_id: string | null;
+  level: string;
+  /** 1 for plan and imminent. */
+  urgent: number;
+  categories: string;
+  /** JSON array of {rule, start, end} in the text as assessed. */
+  matches: string;
+  /** open | acknowledged | resolved */
+  status: string;
+  created_at: number;
+  acknowledged_at: number | null;
+  acknowledged_by: string | null;
+  resolved_at: number | null;
+  resolved_by: string | null;
+  resolution_note: string | null;
+}
+
+export interface SafetyPlansTable {
+  member_id: string;
+  /** JSON object of the plan's steps, in the member's own words. */
+  plan: string;
+  updated_at: number;
 }
 
 export type PostRow = Selectable<PostsTable>;

@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationResultSet } from '
 import type { Database, DialectName } from '../dialect/index.js';
 import * as foundation from './2026_11_25_0001_foundation.js';
 import { forums } from './2026_11_25_0002_forums.js';
+import { safety } from './2026_11_25_0003_safety.js';
 
 /**
  * Every migration, registered by name in the order it landed. Never edit one that has
@@ -11,6 +12,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
   return {
     '2026_11_25_0001_foundation': foundation,
     '2026_11_25_0002_forums': forums(dialect),
+    '2026_11_25_0003_safety': safety,
   };
 }
 
