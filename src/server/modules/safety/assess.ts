@@ -1,24 +1,20 @@
 /**
  * The safety module's contract: every text Kindred accepts is assessed before it is stored.
- * The risk engine itself is the safety issue's work; until it lands, `assessText` finds no
- * risk, and every caller already acts on the result (content warnings, holds) so the engine
- * can be dropped in without touching them.
+ * `assessText` is the risk engine (./engine: reviewable lexicons in ./lexicon plus rules);
+ * callers act on its answer (content warnings, holds, alerts) through `publishingDecision`.
  */
-export const RISK_LEVELS = ['none', 'distress', 'ideation', 'plan', 'imminent'] as const;
-export type RiskLevel = (typeof RISK_LEVELS)[number];
-export type RiskCategory = 'suicidal' | 'self_harm' | 'method_detail' | 'farewell' | 'concern_for_other' | 'harassment';
+import { engine } from './engine/index.js';
 
-export interface Assessment {
-  level: RiskLevel;
-  score: number;
-  categories: RiskCategory[];
-  matches: { rule: string; start: number; end: number }[];
-  language: string;
-}
+export { RISK_LEVELS, type Assessment, type RiskCategory, type RiskLevel } from './engine/types.js';
+import { RISK_LEVELS, type Assessment, type RiskLevel } from './engine/types.js';
 
 export type Assess = (text: string, options?: { language?: string }) => Assessment;
 
-export const assessText: Assess = (_text, options) => ({ level: 'none', score: 0, categories: [], matches: [], language: options?.language ?? 'en' });
+/** Assesses a text for the writer's own suicide and self-harm risk, concern for others and harassment. */
+export const assessText: Assess = (text, options) => engine.assess(text, options);
+
+/** Nudges for a reply that minimises, pushes positivity, asks for private contact or uses tough love. Never blocks. */
+export const reviewReplyCare = engine.reviewReplyCare;
 
 export function atLeast(level: RiskLevel, threshold: RiskLevel): boolean {
   return RISK_LEVELS.indexOf(level) >= RISK_LEVELS.indexOf(threshold);

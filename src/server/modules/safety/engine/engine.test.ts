@@ -1,0 +1,238 @@
+import { describe, expect, it } from 'vitest';
+import type { RiskCategory, RiskLevel } from './types.js';
+import { engine } from './index.js';
+
+// Made-up texts. Each trap comes with a control that shows the same words DO fire without
+// the trap, so every test fails if the rule it names stops working.
+type Case = [text: string, level: RiskLevel, categories?: RiskCategory[]];
+
+function check(cases: Case[]) {
+  for (const [text, level, categories] of cases) {
+    const a = engine.assess(text);
+    expect(a.level, text).toBe(level);
+    if (categories) expect([...a.categories].sort(), text).toEqual([...categories].sort());
+  }
+}
+
+describe('the risk engine: levels', () => {
+  it('tells distress, ideation, plan and imminent apart, in English and Spanish', () => {
+    check([
+      ['I feel worthless and hopeless today', 'distress', []],
+      ['Me siento vacía, no sirvo para nada', 'distress', []],
+      ['I want to die', 'ideation', ['suicidal']],
+      ['Quiero morirme', 'ideation', ['suicidal']],
+      ['I have been saving up my pills for weeks', 'plan', ['suicidal']],
+      ['Estoy juntando pastillas desde hace semanas', 'plan', ['suicidal']],
+      ['I just swallowed all of my sleeping pills', 'imminent', ['suicidal']],
+      ['Me acabo de tomar todas las pastillas', 'imminent', ['suicidal']],
+      ['Had a calm day, made soup and called my sister', 'none', []],
+    ]);
+  });
+
+  it('treats self-harm behaviour as plan and self-harm urges as ideation', () => {
+    check([
+      ['I cut myself again last night', 'plan', ['self_harm']],
+      ['I really want to cut myself tonight', 'ideation', ['self_harm']],
+      ['Me corté los brazos anoche', 'plan', ['self_harm']],
+      ['Tengo ganas de cortarme', 'ideation', ['self_harm']],
+    ]);
+  });
+
+  it('holds method details', () => {
+    check([
+      ['How many paracetamol would it take to not wake up?', 'plan', ['suicidal', 'method_detail']],
+      ['¿Cuál es la forma más rápida de morir sin dolor?', 'plan', ['suicidal', 'method_detail']],
+    ]);
+  });
+
+  it('makes an intention imminent when its time is now, and a goodbye imminent beside distress', () => {
+    check([
+      ["I'm going to kill myself", 'plan'],
+      ["I'm going to kill myself tonight", 'imminent'],
+      ['Me voy a matar', 'plan'],
+      ['Esta noche me voy a matar', 'imminent'],
+      ['Goodbye everyone, see you after my holiday!', 'none'],
+      ["Goodbye everyone. I can't do this anymore.", 'imminent', ['suicidal', 'farewell']],
+      ['Adiós a todos, nos vemos a la vuelta de las vacaciones', 'none'],
+      ['Adiós a todos, ya no puedo más.', 'imminent', ['suicidal', 'farewell']],
+      ['By the time you read this I will be gone', 'imminent', ['suicidal', 'farewell']],
+      ['Cuando lean esto ya no estaré', 'imminent', ['suicidal', 'farewell']],
+    ]);
+  });
+});
+
+describe('the risk engine: traps', () => {
+  it('negation', () => {
+    check([
+      ["I'm not suicidal, just tired", 'none'],
+      ['I am suicidal, just tired', 'ideation'],
+      ["I don't want to die, I want things to change", 'none'],
+      ['No quiero morir, quiero que deje de doler', 'none'],
+      ['Nunca me haría daño', 'none'],
+      // "can't stop" keeps the risk; "don't want to live" is risk in itself.
+      ["I can't stop thinking about killing myself", 'ideation'],
+      ["I don't want to live anymore", 'ideation'],
+      ['No puedo dejar de pensar en suicidarme', 'ideation'],
+    ]);
+  });
+
+  it('past and recovery', () => {
+    check([
+      ['I used to want to die, but therapy helped and I am doing well', 'none'],
+      ['Years ago I tried to kill myself, and today I celebrate being here', 'none'],
+      ["I'm 100 days clean from self harm today!", 'none'],
+      ['Antes pensaba en suicidarme, pero eso quedó atrás', 'none'],
+      ['Hace años intenté quitarme la vida. Hoy estoy bien.', 'none'],
+      // The past does not cover what is happening again.
+      ['I used to self harm, but yesterday I cut myself again', 'plan'],
+      ['I used to love music, now I want to die', 'ideation'],
+    ]);
+  });
+
+  it('third parties are concern for others, and the writer stays low', () => {
+    check([
+      ['My friend says she wants to die. How do I help her?', 'none', ['concern_for_other']],
+      ['My brother is suicidal and I am scared for him', 'none', ['concern_for_other']],
+      ['Mi amiga dice que quiere suicidarse', 'none', ['concern_for_other']],
+      ['Mi hija se corta y no sé qué hacer', 'none', ['concern_for_other']],
+      // Someone else in the sentence, but the words are about the writer.
+      ["My mom doesn't know I want to die", 'ideation', ['suicidal']],
+      ['Mi familia no sabe que quiero morir', 'ideation', ['suicidal']],
+    ]);
+  });
+
+  it('questions about the topic', () => {
+    check([
+      ['How do I support someone who wants to die?', 'none', ['concern_for_other']],
+      ['¿Cómo ayudo a alguien que no quiere vivir?', 'none', ['concern_for_other']],
+      ['What is the number of the suicide prevention line?', 'none', []],
+      ['¿Cuál es el número de la línea de prevención del suicidio?', 'none', []],
+      ['If you are feeling suicidal, please call a crisis line', 'none', []],
+    ]);
+  });
+
+  it('idioms', () => {
+    check([
+      ['This exam is killing me', 'none'],
+      ["I'm dying to see the new film", 'none'],
+      ['That cake was to die for', 'none'],
+      ['Me muero de risa con este video', 'none'],
+      ['Me quiero morir de la vergüenza jaja', 'none'],
+      ['Me mato estudiando toda la semana', 'none'],
+      ['Ya no aguanto más el calor', 'none'],
+      ['Ya no aguanto más esta tristeza', 'distress'],
+      ['Me quiero morir', 'ideation'],
+    ]);
+  });
+
+  it('quotation and reported speech', () => {
+    check([
+      ['In the book she says "I want to die" and then finds help', 'none'],
+      ['En el libro escribe "quiero morir" y luego pide ayuda', 'none'],
+      ['Someone told me to kill myself years ago', 'none', []],
+      ['Me dijo que me matara y bloqueé su cuenta', 'none', []],
+      // The writer's own words in quotes still count.
+      ['I keep thinking "I want to die"', 'ideation'],
+    ]);
+  });
+
+  it('misspellings and algospeak', () => {
+    check([
+      ['i wanna kms', 'ideation'],
+      ['thinking about unaliving myself', 'ideation'],
+      ['sewerslide is all I think about', 'ideation'],
+      ['thinking about ctb again', 'ideation'],
+      ['i just want to self delete', 'ideation'],
+      ['feeling really sui tonight', 'ideation'],
+      ['im sucidal again', 'ideation'],
+      ['kiero morirme', 'ideation'],
+      // A joke marker makes "kms" a joke; kilometres are not a risk.
+      ['forgot my keys again kms lol', 'none'],
+      ['corrí 5 kms hoy', 'none'],
+    ]);
+  });
+
+  it('stretched letters, leetspeak, accents and emoji', () => {
+    check([
+      ['i want to diiiie', 'ideation'],
+      ['im sooooo done with everything', 'distress'],
+      ['i want to k1ll myself', 'ideation'],
+      ['su1c1dal again', 'ideation'],
+      ['Quiero matarme', 'ideation'],
+      ['Quiero mátarme', 'ideation'],
+      ['ya no aguanto mas', 'distress'],
+      ['ya no aguanto más', 'distress'],
+      ['Mátate', 'none', ['harassment']],
+      ['matate', 'none', ['harassment']],
+      ['wanna 🔫 myself', 'plan'],
+      ['I feel so hopeless 💊💊', 'ideation'],
+      ['💊 time, then breakfast', 'none'],
+    ]);
+  });
+
+  it('means matter only in context', () => {
+    check([
+      ['The pills my doctor gave me are working', 'none'],
+      ['Las pastillas que me recetó el médico funcionan', 'none'],
+      ['The bridge near my house is lovely at sunset', 'none'],
+      ['I bought a skipping rope for the gym', 'none'],
+      ['I want to die and I keep looking at my pills', 'plan'],
+      ['Quiero morir y tengo mis pastillas guardadas', 'plan'],
+      ['I feel hopeless. I keep thinking about the bridge', 'ideation'],
+    ]);
+  });
+
+  it('harassment goes to moderation and leaves the writer at none', () => {
+    check([
+      ['kys', 'none', ['harassment']],
+      ['go kill yourself', 'none', ['harassment']],
+      ['Do everyone a favour and jump off a bridge', 'none', ['harassment']],
+      ['Ojalá te mueras', 'none', ['harassment']],
+      ['Deberías suicidarte', 'none', ['harassment']],
+      ["Please don't kill yourself, we are here", 'none', []],
+      ['No te mates, por favor', 'none', []],
+    ]);
+  });
+});
+
+describe('the risk engine: its answer', () => {
+  it('points at the words that fired, in the original text', () => {
+    const text = 'Hoy… 😢 ya no QUIERO VIVÍR más';
+    const a = engine.assess(text);
+    expect(a.level).toBe('ideation');
+    const m = a.matches.find((x) => x.rule === 'es.ideation.no_quiero_vivir')!;
+    expect(text.slice(m.start, m.end)).toBe(m.phrase);
+    expect(m.phrase).toBe('ya no QUIERO VIVÍR');
+  });
+
+  it('says why a phrase did not count', () => {
+    const d = engine.assessDetailed("I'm not suicidal");
+    expect(d.suppressed).toEqual([expect.objectContaining({ rule: 'en.ideation.suicidal', reason: 'negated' })]);
+  });
+
+  it('detects English and Spanish, and respects a language it is given', () => {
+    expect(engine.assess('I feel a bit better today').language).toBe('en');
+    expect(engine.assess('Hoy me siento un poco mejor').language).toBe('es');
+    expect(engine.assess('ok', { language: 'es-MX' }).language).toBe('es');
+  });
+
+  it('assesses mixed-language texts with both lexicons', () => {
+    expect(engine.assess('I am so tired, ya no quiero vivir', { language: 'en' }).level).toBe('ideation');
+  });
+
+  it('orders scores with levels and gives harassment and concern their own weight', () => {
+    const score = (t: string) => engine.assess(t).score;
+    expect(score('Nice day')).toBe(0);
+    expect(score('I feel hopeless')).toBeLessThan(score('I want to die'));
+    expect(score('I want to die')).toBeLessThan(score("I've been saving up my pills"));
+    expect(score("I've been saving up my pills")).toBeLessThan(score('I just took all my pills'));
+    expect(score('kys')).toBeGreaterThan(0);
+    expect(score('My friend says she wants to die')).toBeGreaterThan(0);
+  });
+
+  it('copes with empty, huge and odd input', () => {
+    expect(engine.assess('').level).toBe('none');
+    expect(engine.assess('!!!???...').level).toBe('none');
+    expect(engine.assess('calm '.repeat(20_000) + 'I want to die').level).toBe('ideation');
+  });
+});

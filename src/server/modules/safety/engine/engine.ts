@@ -1,0 +1,268 @@
+/**
+ * The risk engine: lexicon phrases found in one pass, then the rules that keyword lists get
+ * wrong — negation, past and recovery, other people, quotation, reported speech, idioms,
+ * jokes — and the combinations that raise a level (means beside a wish to die, a goodbye
+ * beside distress, an intention with "tonight").
+ */
+import { RISK_LEVELS, type Assessment, type RiskCategory, type RiskLevel } from './types.js';
+import { CUE_KINDS, type CompiledRisk, type CueKind, type Entry, type Hit, type LanguageData } from './lexicon.js';
+import type { Found } from './patterns.js';
+import { tokenize, type Token } from './text.js';
+
+export interface Match {
+  rule: string;
+  /** The words that fired, exactly as written. */
+  phrase: string;
+  start: number;
+  end: number;
+}
+
+export type Suppression = 'idiom' | 'quoted' | 'reported' | 'negated' | 'past' | 'joke' | 'addressed' | 'medical' | 'alone';
+
+export interface Detailed extends Assessment {
+  matches: Match[];
+  /** Phrases that were found but did not count, and why: what a reviewer reads to improve the lexicon. */
+  suppressed: (Match & { reason: Suppression })[];
+}
+
+const NEGATION_WINDOW = 3;
+const PAST_WINDOW = 8;
+const JOKE_WINDOW = 8;
+const NOW_WINDOW = 12;
+const REPORTED_WINDOW = 3;
+
+const LEVEL_SCORE: Record<RiskLevel, number> = { none: 0, distress: 0.3, ideation: 0.55, plan: 0.8, imminent: 0.95 };
+const HARASSMENT_SCORE = 0.7;
+const CONCERN_SCORE = 0.4;
+
+const rank = (l: RiskLevel) => RISK_LEVELS.indexOf(l);
+
+type EntryHit = Found<Hit> & { entry: Entry };
+type CueHits = Record<CueKind, Found<Hit>[]>;
+
+export function createEngine(compiled: CompiledRisk) {
+  const byLanguage = new Map(compiled.languages.map((l) => [l.language, l]));
+  const fallback = compiled.languages[0]!;
+
+  function detectLanguage(text: string, tokens: readonly Token[]): string {
+    let best = fallback.language;
+    let bestScore = 0;
+    for (const lang of compiled.languages) {
+      let score = 0;
+      for (const t of tokens) if (lang.detectWords.has(t.form)) score++;
+      if (lang.detectLetters) for (let i = 0; i < text.length; i++) if (lang.detectLetters.includes(text[i]!.toLowerCase())) score += 0.5;
+      if (score > bestScore) {
+        best = lang.language;
+        bestScore = score;
+      }
+    }
+    return best;
+  }
+
+  /** The assessment with every suppressed phrase and its reason. */
+  function assessDetailed(text: string, options?: { language?: string }): Detailed {
+    const tokens = tokenize(text, compiled.clauseWords);
+    const found = compiled.index.findAll(tokens);
+    const language = options?.language ? options.language.toLowerCase().slice(0, 2) : detectLanguage(text, tokens);
+
+    const hits: EntryHit[] = [];
+    const idioms: Found<Hit>[] = [];
+    const cues = Object.fromEntries(CUE_KINDS.map((k) => [k, []])) as unknown as CueHits;
+    for (const f of found) {
+      if (f.payload.type === 'entry') {
+        // One match per place: "took all my pills" inside "just took all my pills" is the same finding.
+        const entry = f.payload.entry;
+        if (found.some((o) => o !== f && o.payload === f.payload && o.from <= f.from && o.to >= f.to && (o.from < f.from || o.to > f.to))) continue;
+        hits.push({ ...f, entry });
+      } else if (f.payload.type === 'idiom') idioms.push(f);
+      else cues[f.payload.cue].push(f);
+    }
+
+    const toMatch = (h: Found<Hit> & { entry: Entry }): Match => {
+      const start = tokens[h.from]!.start;
+      const end = tokens[h.to - 1]!.end;
+      return { rule: h.entry.id, phrase: text.slice(start, end), start, end };
+    };
+    const suppressed: Detailed['suppressed'] = [];
+    const drop = (h: EntryHit, reason: Suppression) => suppressed.push({ ...toMatch(h), reason });
+    const own: { hit: EntryHit; level: RiskLevel }[] = [];
+    const concern: EntryHit[] = [];
+    const harassment: EntryHit[] = [];
+    const means: EntryHit[] = [];
+    const goodbyes: EntryHit[] = [];
+
+    for (const h of hits) {
+      const lang = byLanguage.get(h.entry.language) ?? fallback;
+      const reason = suppression(h, tokens, cues, idioms, lang);
+      if (reason) {
+        drop(h, reason);
+        continue;
+      }
+      const kind = h.entry.kind;
+      if (kind === 'harassment') harassment.push(h);
+      else if (kind === 'goodbye') goodbyes.push(h);
+      else if (kind === 'concern') {
+        // Concern needs someone else in the sentence: "I was suicidal" or "talking about suicide" is not it.
+        if (aboutWhom(h, tokens, lang) === 'other' || namesSomeoneElse(h, tokens, lang)) concern.push(h);
+        else drop(h, 'addressed');
+      } else if (overlapsKind(hits, h, 'harassment')) {
+        // "jump off a bridge" inside "do everyone a favour and jump off a bridge" is said to someone else.
+        drop(h, 'addressed');
+      } else {
+        const who = aboutWhom(h, tokens, lang);
+        if (who === 'other') concern.push(h);
+        else if (who === 'addressed') drop(h, 'addressed');
+        else if (kind === 'means') {
+          if (near(cues.medical, h, tokens, Infinity)) drop(h, 'medical');
+          else means.push(h);
+        } else {
+          // "want to cut myself" is a wish (ideation), not the deed (plan).
+          const wished = h.entry.act && cues.desire.some((c) => c.to <= h.from && h.from - c.to <= 2 && tokens[c.from]!.part === tokens[h.from]!.part);
+          own.push({ hit: h, level: wished && h.entry.level === 'plan' ? 'ideation' : h.entry.level });
+        }
+      }
+    }
+
+    let level: RiskLevel = 'none';
+    const categories = new Set<RiskCategory>();
+    const counted: EntryHit[] = own.map((o) => o.hit);
+    for (const o of own) {
+      if (rank(o.level) > rank(level)) level = o.level;
+      for (const c of o.hit.entry.categories) categories.add(c);
+    }
+    // An intention with a time that is now ("tonight", "right now") is imminent.
+    if (own.some((o) => o.hit.entry.intent && near(cues.now, o.hit, tokens, NOW_WINDOW))) level = 'imminent';
+    // Means count only beside other signs: "my pills" alone is medicine, "a rope" alone is rope.
+    // Beside distress they make ideation, beside ideation a plan; two different signs of
+    // preparation ("bought a rope", "I know what I'm going to do") are a plan on their own.
+    // Two findings are two signs only when they are different kinds of sign in different words ("💊💊" is one).
+    const signs = Math.min(distinctSpans(means), new Set(means.map((h) => h.entry.id)).size);
+    if (means.length > 0 && (rank(level) >= rank('distress') || signs >= 2)) {
+      const raised: RiskLevel = rank(level) >= rank('ideation') || signs >= 2 ? 'plan' : 'ideation';
+      if (rank(raised) > rank(level)) level = raised;
+      categories.add('suicidal');
+      for (const h of means) for (const c of h.entry.categories) categories.add(c);
+      counted.push(...means);
+    } else for (const h of means) drop(h, 'alone');
+    // A goodbye counts beside distress or a second goodbye; "goodbye everyone, see you Monday"
+    // alone does not, nor the word "goodbye" inside another finding ("goodbye letters").
+    const farewells = goodbyes.filter((g) => !own.some((o) => o.hit.from < g.to && o.hit.to > g.from));
+    if (farewells.length > 0 && (rank(level) >= rank('distress') || distinctSpans(farewells) >= 2)) {
+      level = 'imminent';
+      categories.add('farewell');
+      categories.add('suicidal');
+      counted.push(...farewells);
+    } else for (const h of goodbyes) drop(h, 'alone');
+    if (rank(level) < rank('ideation')) {
+      categories.delete('suicidal');
+      categories.delete('self_harm');
+    }
+    if (concern.length > 0) categories.add('concern_for_other');
+    if (harassment.length > 0) categories.add('harassment');
+    counted.push(...concern, ...harassment);
+
+    let score = LEVEL_SCORE[level];
+    if (harassment.length > 0) score = Math.max(score, HARASSMENT_SCORE);
+    if (concern.length > 0) score = Math.max(score, CONCERN_SCORE);
+    if (score > 0) score = Math.min(level === 'imminent' ? 1 : LEVEL_SCORE[level] + 0.2, score + 0.02 * (counted.length - 1));
+
+    const matches = counted.map(toMatch).sort((a, b) => a.start - b.start || a.end - b.end);
+    return { level, score: Math.round(score * 100) / 100, categories: [...categories], matches, language, suppressed };
+  }
+
+  return {
+    assessDetailed,
+    assess(text: string, options?: { language?: string }): Assessment {
+      const { suppressed: _, ...assessment } = assessDetailed(text, options);
+      return assessment;
+    },
+    detectLanguage: (text: string) => detectLanguage(text, tokenize(text, compiled.clauseWords)),
+  };
+}
+
+function sameLanguage(f: Found<Hit>, lang: LanguageData): boolean {
+  return f.payload.type !== 'entry' && f.payload.language === lang.language;
+}
+
+/** Whether a cue of `list` lies within `window` tokens of the hit (any distance in the same sentence when `window` is Infinity). */
+function near(list: Found<Hit>[], h: EntryHit, tokens: readonly Token[], window: number): boolean {
+  if (window === Infinity) return list.some((c) => tokens[c.from]!.sentence === tokens[h.from]!.sentence);
+  return list.some((c) => c.from < h.to + window && c.to > h.from - window);
+}
+
+function suppression(h: EntryHit, tokens: readonly Token[], cues: CueHits, idioms: Found<Hit>[], lang: LanguageData): Suppression | null {
+  const first = tokens[h.from]!;
+  if (idioms.some((i) => i.from < h.to && i.to > h.from)) return 'idiom';
+
+  let quoted = true;
+  for (let k = h.from; k < h.to; k++) if (!tokens[k]!.quoted) quoted = false;
+  if (quoted && !cues.thinking.some((c) => c.to <= h.from && tokens[c.from]!.sentence === first.sentence && !tokens[c.from]!.quoted)) return 'quoted';
+
+  if (h.entry.kind !== 'concern' && cues.reported_speech.some((c) => c.to <= h.from && h.from - c.to <= REPORTED_WINDOW && tokens[c.from]!.sentence === first.sentence)) return 'reported';
+
+  const negation = cues.negation.find(
+    (c) => sameLanguage(c, lang) && c.to <= h.from && h.from - c.to <= NEGATION_WINDOW && tokens[c.to - 1]!.clause === first.clause,
+  );
+  if (negation && !cues.negation_breakers.some((b) => b.from >= negation.from && b.to <= h.from)) return 'negated';
+
+  if (h.entry.kind !== 'harassment') {
+    const last = tokens[h.to - 1]!;
+    // Recovery ("200 days clean", "recovered") holds for the whole sentence.
+    if (cues.recovery.some((c) => sameLanguage(c, lang) && tokens[c.from]!.sentence === first.sentence)) return 'past';
+    // "used to", "years ago": in the same clause, or shortly before in the same sentence, unless
+    // the phrase's own clause says it is happening again ("..., but yesterday I cut again").
+    const past =
+      cues.past.find((c) => sameLanguage(c, lang) && c.to <= h.from + 1 && (tokens[c.from]!.clause === first.clause || (tokens[c.from]!.sentence === first.sentence && h.from - c.to <= PAST_WINDOW))) ??
+      cues.past.find((c) => sameLanguage(c, lang) && c.from >= h.to - 1 && tokens[c.from]!.clause === last.clause);
+    // A time word cancels the past only when it comes after the past one and by the phrase's end:
+    // "I used to love music, now nothing matters", but not "who used to be suicidal is now a nurse".
+    const recent =
+      past &&
+      cues.recent.some(
+        (c) => (tokens[c.from]!.clause === first.clause || tokens[c.from]!.clause === last.clause) && c.from < h.to && (c.from > past.from || past.from >= h.to - 1),
+      );
+    if (past && !recent) return 'past';
+  }
+
+  if (h.entry.jokeProne && cues.laughter.some((c) => c.from < h.to + JOKE_WINDOW && c.to > h.from - JOKE_WINDOW)) return 'joke';
+  return null;
+}
+
+function overlapsKind(hits: readonly EntryHit[], h: EntryHit, kind: Entry['kind']): boolean {
+  return hits.some((o) => o.entry.kind === kind && o.from < h.to && o.to > h.from);
+}
+
+/** How many findings there are once overlapping ones ("the rope", "looking at the rope") count as one. */
+function distinctSpans(list: readonly EntryHit[]): number {
+  const sorted = [...list].sort((a, b) => a.from - b.from);
+  let count = 0;
+  let end = -1;
+  for (const h of sorted) {
+    if (h.from >= end) count++;
+    end = Math.max(end, h.to);
+  }
+  return count;
+}
+
+/** Whether the phrase itself names someone else ("himself", "her life", "quiere"). */
+function namesSomeoneElse(h: EntryHit, tokens: readonly Token[], lang: LanguageData): boolean {
+  for (let k = h.from; k < h.to; k++) if (lang.people.third.has(tokens[k]!.form)) return true;
+  return false;
+}
+
+/**
+ * Whom a phrase is about: the writer ('self': a word of the phrase or the nearest person word
+ * before it in the sentence is "I", "me", "quiero"...), another person ('other'), the reader it
+ * addresses ('addressed'), or nobody named ('unknown': the writer, as in "want to die").
+ */
+function aboutWhom(h: EntryHit, tokens: readonly Token[], lang: LanguageData): 'self' | 'other' | 'addressed' | 'unknown' {
+  for (let k = h.from; k < h.to; k++) if (h.entry.selfMarked(tokens[k]!.form)) return 'self';
+  const sentence = tokens[h.from]!.sentence;
+  for (let k = h.from - 1; k >= 0 && tokens[k]!.sentence === sentence; k--) {
+    const form = tokens[k]!.form;
+    if (lang.people.first.has(form)) return 'self';
+    if (lang.people.third.has(form)) return 'other';
+    if (lang.people.second.has(form)) return 'addressed';
+  }
+  return 'unknown';
+}

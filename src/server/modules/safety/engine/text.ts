@@ -1,0 +1,180 @@
+/**
+ * Turns a text into the tokens the risk engine matches on, keeping each token's place in the
+ * ORIGINAL text so a moderator sees exactly which words fired. One pass, one small object per
+ * word; the character tables are built once at start-up.
+ *
+ * What a token's form undoes: case, accents ("suicidarme" = "suicidárme"), apostrophes
+ * ("dont" = "don't"), leetspeak inside words ("k1ll", "su!c!de", "$uicide"), and stretched
+ * letters ("diiiie": the token also carries "diie" and "die"). Hyphens split words
+ * ("self-harm" = "self harm"); each emoji is a token of its own.
+ */
+
+export interface Token {
+  /** Lower case, accents removed, apostrophes dropped, leetspeak undone. */
+  form: string;
+  /** Other forms when letters were stretched: runs of three or more cut to two, then to one. */
+  alts: string[] | null;
+  start: number;
+  end: number;
+  sentence: number;
+  /** Counts sentences and clause words ("but", "pero"): the reach of negation and "used to". */
+  clause: number;
+  /** Counts sentences and punctuation inside them (",", ":"): a phrase never spans two parts. */
+  part: number;
+  quoted: boolean;
+  number: boolean;
+}
+
+const enum C {
+  Other = 0,
+  Word = 1,
+  Apostrophe = 2,
+  Leet = 3,
+  Sentence = 4,
+  Clause = 5,
+  Quote = 6,
+  Pictograph = 7,
+  Surrogate = 8,
+}
+
+const CLASS = new Uint8Array(65536);
+const FOLD = new Uint16Array(65536);
+const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '@': 'a', $: 's', '!': 'i' };
+
+(function buildTables() {
+  const letter = /[\p{L}\p{N}]/u;
+  const pictograph = /\p{Extended_Pictographic}/u;
+  for (let c = 0; c < 0x3000; c++) {
+    const ch = String.fromCharCode(c);
+    if (letter.test(ch)) {
+      CLASS[c] = C.Word;
+      const folded = ch.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+      FOLD[c] = folded.length === 1 ? folded.charCodeAt(0) : ch.toLowerCase().charCodeAt(0);
+    } else if (pictograph.test(ch)) {
+      CLASS[c] = C.Pictograph;
+    }
+  }
+  for (let c = 0xd800; c <= 0xdbff; c++) CLASS[c] = C.Surrogate;
+  for (const ch of "'’ʼ`´") CLASS[ch.charCodeAt(0)] = C.Apostrophe;
+  for (const ch of '$@!') CLASS[ch.charCodeAt(0)] = C.Leet;
+  for (const ch of '.?;…\n\r¿¡') CLASS[ch.charCodeAt(0)] = C.Sentence;
+  for (const ch of ',:()[]—–') CLASS[ch.charCodeAt(0)] = C.Clause;
+  for (const ch of '"“”«»„') CLASS[ch.charCodeAt(0)] = C.Quote;
+})();
+
+function isWordAt(text: string, i: number): boolean {
+  return i >= 0 && i < text.length && CLASS[text.charCodeAt(i)] === C.Word;
+}
+
+/** Undo leetspeak in a word that mixes letters with digits or $ @ !, unless it starts with digits ("20mg", "10pm"). */
+function unLeet(form: string): string {
+  if (form.charCodeAt(0) >= 48 && form.charCodeAt(0) <= 57) return form;
+  let out = '';
+  for (const ch of form) out += LEET[ch] ?? ch;
+  return out;
+}
+
+function collapse(form: string, keep: number): string {
+  let out = '';
+  let run = 0;
+  for (let i = 0; i < form.length; i++) {
+    run = i > 0 && form[i] === form[i - 1] ? run + 1 : 1;
+    if (run <= keep) out += form[i];
+  }
+  return out;
+}
+
+function stretched(form: string): boolean {
+  for (let i = 2; i < form.length; i++) if (form[i] === form[i - 1] && form[i] === form[i - 2]) return true;
+  return false;
+}
+
+function unquote(tokens: Token[], from: number): void {
+  for (let k = from; k < tokens.length; k++) tokens[k]!.quoted = false;
+}
+
+/** Words that start a new clause whatever the language ("but", "pero", ...): scope for negation and past. */
+export type ClauseWords = ReadonlySet<string>;
+
+/** Splits `text` into tokens. `clauseWords` (already folded) also end a clause. */
+export function tokenize(text: string, clauseWords: ClauseWords): Token[] {
+  const tokens: Token[] = [];
+  let sentence = 0;
+  let clause = 0;
+  let part = 0;
+  let quoted = false;
+  let openedAt = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const code = text.charCodeAt(i);
+    const cls = CLASS[code]!;
+    const leadingLeet = cls === C.Leet && code !== 33 && isWordAt(text, i + 1);
+    if (cls === C.Word || leadingLeet) {
+      const start = i;
+      let form = '';
+      let letters = false;
+      let mixed = false;
+      for (; i < n; i++) {
+        const c = text.charCodeAt(i);
+        const k = CLASS[c]!;
+        if (k === C.Word) {
+          const f = FOLD[c]!;
+          if (f >= 48 && f <= 57) mixed = true;
+          else letters = true;
+          form += String.fromCharCode(f);
+        } else if (k === C.Apostrophe && isWordAt(text, i + 1) && form.length > 0) {
+          // "don't" -> "dont": the apostrophe is dropped, the word goes on.
+        } else if (k === C.Leet && (form.length === 0 || isWordAt(text, i + 1)) && (c !== 33 || form.length > 0)) {
+          mixed = true;
+          form += String.fromCharCode(c);
+        } else break;
+      }
+      if (letters && mixed) form = unLeet(form);
+      else if (!letters && mixed && !/^\d+$/.test(form)) form = form.replace(/[$@!]/g, '');
+      if (form.length === 0) continue;
+      const isNumber = !letters;
+      tokens.push({ form, alts: stretched(form) ? [collapse(form, 2), collapse(form, 1)] : null, start, end: i, sentence, clause, part, quoted, number: isNumber });
+      if (clauseWords.has(form)) clause++;
+      continue;
+    }
+    if (cls === C.Surrogate || cls === C.Pictograph) {
+      const cp = text.codePointAt(i)!;
+      const width = cp > 0xffff ? 2 : 1;
+      const ch = String.fromCodePoint(cp);
+      if (cls === C.Pictograph || /\p{Extended_Pictographic}/u.test(ch)) {
+        tokens.push({ form: ch, alts: null, start: i, end: i + width, sentence, clause, part, quoted, number: false });
+      }
+      i += width;
+      continue;
+    }
+    if (cls === C.Sentence || cls === C.Leet) {
+      // "!" outside a word ends a sentence, as "." and "?" do.
+      if (code !== 36 && code !== 64) {
+        sentence++;
+        clause++;
+        part++;
+      }
+    } else if (cls === C.Clause) {
+      clause++;
+      part++;
+    } else if (cls === C.Quote) {
+      const opens: boolean = code === 0x201c || code === 0xab || code === 0x201e || (code === 34 && !quoted);
+      if (opens && !quoted) openedAt = tokens.length;
+      quoted = opens;
+    }
+    if (code === 10 && quoted) {
+      unquote(tokens, openedAt);
+      quoted = false;
+    }
+    i++;
+  }
+  // A quotation mark that never closes (a typo, 5'11") quotes nothing.
+  if (quoted) unquote(tokens, openedAt);
+  return tokens;
+}
+
+/** The same folding as `tokenize`, for a lexicon word: what the matcher compares with a token's form. */
+export function foldWord(word: string): string[] {
+  return tokenize(word, new Set()).map((t) => t.form);
+}

@@ -1,0 +1,19 @@
+// `npm run eval:safety` (add `-- --misses` to list every text assessed differently from its label):
+// measures the risk engine on the dev set and on the held-out set, and exits non-zero when a
+// target of the safety issue is missed on either.
+import path from 'node:path';
+import { assessText } from '../assess.js';
+import { evaluate, formatReport } from './evaluate.js';
+
+const here = import.meta.dirname;
+const showMisses = process.argv.includes('--misses');
+let failed = false;
+for (const name of ['dev.tsv', 'heldout.tsv']) {
+  const report = evaluate(path.join(here, name), assessText);
+  report.file = name;
+  console.log(formatReport(report, { misses: showMisses }));
+  console.log('');
+  if (report.targets.some((t) => !t.pass)) failed = true;
+}
+console.log(failed ? 'Some targets were missed.' : 'Every target is met on both sets.');
+process.exit(failed ? 1 : 0);
