@@ -124,6 +124,11 @@ describeEachDialect(
       const audit = await t().database.db.selectFrom('audit_log').select(['action', 'target_id', 'actor_id']).where('action', 'like', 'risk_alert.%').orderBy('id').execute();
       expect(audit.map((a) => a.action)).toEqual(['risk_alert.created', 'risk_alert.acknowledged', 'risk_alert.resolved']);
       expect(audit[0]!.actor_id).toBeNull();
+      // The database itself keeps the log append-only.
+      const db = t().database.db;
+      await expect(db.updateTable('audit_log').set({ action: 'rewritten' }).execute()).rejects.toThrow(/append-only/);
+      await expect(db.deleteFrom('audit_log').execute()).rejects.toThrow(/append-only/);
+      expect(await db.selectFrom('audit_log').select('action').where('action', 'like', 'risk_alert.%').execute()).toHaveLength(3);
     });
 
     it('brings an open alert up to date when the words are edited, never lowering it', async () => {

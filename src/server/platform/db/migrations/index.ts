@@ -12,7 +12,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
   return {
     '2026_11_25_0001_foundation': foundation,
     '2026_11_25_0002_forums': forums(dialect),
-    '2026_11_25_0003_safety': safety,
+    '2026_11_25_0003_safety': safety(dialect),
   };
 }
 
