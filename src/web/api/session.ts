@@ -48,6 +48,8 @@ export function useSession() {
   return {
     member,
     isAdmin: member?.roles.includes('admin') ?? false,
+    /** Moderators and admins: who sees risk alerts. */
+    isModerator: member?.roles.some((r) => r === 'moderator' || r === 'admin') ?? false,
     isLoading: query.isPending,
     isError: query.isError,
     error: query.error,

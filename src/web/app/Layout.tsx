@@ -8,7 +8,7 @@ import { SiteHeader } from './SiteHeader';
 import { usePendingRecoveryCode } from './pendingRecoveryCode';
 
 /** Short messages a page can leave for the next one, e.g. after logging out. */
-export const NOTICES = ['loggedOut', 'loggedOutEverywhere', 'welcome', 'recovered'] as const;
+export const NOTICES = ['loggedOut', 'loggedOutEverywhere', 'welcome', 'recovered', 'accountDeleted'] as const;
 export type NoticeName = (typeof NOTICES)[number];
 
 function noticeOf(state: unknown): NoticeName | null {

@@ -19,7 +19,7 @@ function Logo() {
 /** The header on every page: home, "Get help now", and the main navigation. */
 export function SiteHeader() {
   const { t } = useTranslation();
-  const { member, isAdmin, isLoading } = useSession();
+  const { member, isAdmin, isModerator, isLoading } = useSession();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const { setPending } = usePendingRecoveryCode();
@@ -29,8 +29,9 @@ export function SiteHeader() {
     onSettled: async (_data, error) => {
       // Already logged out on the server is as good as logged out.
       if (error && !(isApiError(error) && error.status === 401)) return;
-      // Leave the page first, so a members-only page never flashes "please log in".
-      await navigate('/', { state: { notice: 'loggedOut' } });
+      // Leave the page first, so a members-only page never flashes "please log in" (flushSync:
+      // the next page is on screen before the session is forgotten, not in a later transition).
+      await navigate('/', { state: { notice: 'loggedOut' }, flushSync: true });
       setPending(null);
       endSession(queryClient);
     },
@@ -72,8 +73,16 @@ export function SiteHeader() {
                   <NavLink to="/search">{t('nav.search')}</NavLink>
                 </li>
                 <li>
+                  <NavLink to="/safety-plan">{t('nav.safetyPlan')}</NavLink>
+                </li>
+                <li>
                   <NavLink to="/settings">{t('nav.settings')}</NavLink>
                 </li>
+                {isModerator && (
+                  <li>
+                    <NavLink to="/moderation/alerts">{t('nav.alerts')}</NavLink>
+                  </li>
+                )}
                 {isAdmin && (
                   <li>
                     <NavLink to="/admin/members">{t('nav.admin')}</NavLink>

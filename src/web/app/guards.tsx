@@ -46,3 +46,24 @@ export function RequireAdmin({ children }: { children: ReactNode }) {
     </RequireMember>
   );
 }
+
+/** Pages for moderators (and admins, who may do everything a moderator does). */
+export function RequireModerator({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const { member, isModerator } = useSession();
+  return (
+    <RequireMember>
+      {member && !isModerator ? (
+        <>
+          <PageHeading>{t('alerts.notAllowedTitle')}</PageHeading>
+          <p>{t('alerts.notAllowed')}</p>
+          <p>
+            <Link to="/">{t('notFound.home')}</Link>
+          </p>
+        </>
+      ) : (
+        children
+      )}
+    </RequireMember>
+  );
+}

@@ -3,12 +3,13 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { HomePage } from '../features/home/HomePage';
 import { GuidelinesPage } from '../features/help/GuidelinesPage';
 import { HelpPage } from '../features/help/HelpPage';
-import { RequireAdmin, RequireMember } from './guards';
+import { SafetyPlanPage } from '../features/safety/SafetyPlanPage';
+import { RequireAdmin, RequireMember, RequireModerator } from './guards';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
 import { RouteError } from './RouteError';
 
-// Help, guidelines and home come with the first load: help must never wait on a second download.
+// Help, the safety plan, guidelines and home come with the first load: help must never wait on a second download.
 const SignUpPage = lazy(() => import('../features/accounts/SignUpPage').then((m) => ({ default: m.SignUpPage })));
 const LogInPage = lazy(() => import('../features/accounts/LogInPage').then((m) => ({ default: m.LogInPage })));
 const RecoverPage = lazy(() => import('../features/accounts/RecoverPage').then((m) => ({ default: m.RecoverPage })));
@@ -25,6 +26,7 @@ const SearchPage = lazy(() => import('../features/search/SearchPage').then((m) =
 const NotificationsPage = lazy(() => import('../features/notifications/NotificationsPage').then((m) => ({ default: m.NotificationsPage })));
 const ProfilePage = lazy(() => import('../features/members/ProfilePage').then((m) => ({ default: m.ProfilePage })));
 const AdminMembersPage = lazy(() => import('../features/admin/AdminMembersPage').then((m) => ({ default: m.AdminMembersPage })));
+const AlertsPage = lazy(() => import('../features/moderation/AlertsPage').then((m) => ({ default: m.AlertsPage })));
 const AdminGroupsPage = lazy(() => import('../features/admin/AdminGroupsPage').then((m) => ({ default: m.AdminGroupsPage })));
 
 const member = (page: ReactNode) => <RequireMember>{page}</RequireMember>;
@@ -40,6 +42,8 @@ export const router = createBrowserRouter([
           { index: true, element: <HomePage /> },
           { path: 'help', element: <HelpPage /> },
           { path: 'guidelines', element: <GuidelinesPage /> },
+          // Visitors may fill it in and print it; members' plans are saved.
+          { path: 'safety-plan', element: <SafetyPlanPage /> },
           { path: 'signup', element: <SignUpPage /> },
           { path: 'login', element: <LogInPage /> },
           { path: 'recover', element: <RecoverPage /> },
@@ -61,6 +65,15 @@ export const router = createBrowserRouter([
               <RequireMember>
                 <SettingsPage />
               </RequireMember>
+            ),
+          },
+          { path: 'moderation', element: <Navigate to="/moderation/alerts" replace /> },
+          {
+            path: 'moderation/alerts',
+            element: (
+              <RequireModerator>
+                <AlertsPage />
+              </RequireModerator>
             ),
           },
           { path: 'admin', element: <Navigate to="/admin/members" replace /> },

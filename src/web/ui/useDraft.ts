@@ -14,8 +14,16 @@ export interface Draft<T> {
   restored: boolean;
   /** Forget the draft and go back to `initial`. */
   discard: () => void;
-  /** Forget the draft and keep the fields as they are: after a successful publish. */
-  clear: () => void;
+  /**
+   * Forget the draft and keep the fields as they are: after a successful publish. `saved` is what
+   * the fields now hold without a draft, when the form stays on screen (e.g. a plan just saved).
+   */
+  clear: (saved?: T) => void;
+}
+
+export interface DraftOptions {
+  /** A draft kept before this moment (e.g. the server copy's last save, made elsewhere) is let go of. */
+  notBefore?: number | null | undefined;
 }
 
 /**
@@ -23,12 +31,16 @@ export interface Draft<T> {
  * connection or a closed tab loses nothing. `name` says what is being written (e.g.
  * "post:new:depression-support"); `initial` is what the fields hold without a draft.
  */
-export function useDraft<T extends object>(name: string, initial: T): Draft<T> {
+export function useDraft<T extends object>(name: string, initial: T, options: DraftOptions = {}): Draft<T> {
   const { member } = useSession();
   const key = member ? draftKey(member.id, name) : null;
   const initialRef = useRef(initial);
   const [state, setState] = useState(() => {
-    const stored = key ? readDraft<Partial<T>>(key) : null;
+    let stored = key ? readDraft<Partial<T>>(key) : null;
+    if (key && stored && options.notBefore && stored.savedAt < options.notBefore) {
+      removeDraft(key);
+      stored = null;
+    }
     return stored ? { value: { ...initial, ...stored.value }, restored: true } : { value: initial, restored: false };
   });
   const latest = useRef(state.value);
@@ -71,11 +83,15 @@ export function useDraft<T extends object>(name: string, initial: T): Draft<T> {
     setState((s) => ({ ...s, value: next }));
   }, []);
 
-  const clear = useCallback(() => {
-    unsaved.current = false;
-    if (key) removeDraft(key);
-    setState((s) => ({ ...s, restored: false }));
-  }, [key]);
+  const clear = useCallback(
+    (saved?: T) => {
+      unsaved.current = false;
+      if (saved) initialRef.current = saved;
+      if (key) removeDraft(key);
+      setState((s) => ({ ...s, restored: false }));
+    },
+    [key],
+  );
 
   const discard = useCallback(() => {
     unsaved.current = false;

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../api/session';
 import { PageHeading } from '../../ui/PageHeading';
+import { DataSection } from './settings/DataSection';
+import { DeleteAccountSection } from './settings/DeleteAccountSection';
 import { PassphraseSection } from './settings/PassphraseSection';
 import { ProfileSection } from './settings/ProfileSection';
 import { RecoveryCodeSection } from './settings/RecoveryCodeSection';
@@ -19,6 +21,8 @@ export function SettingsPage() {
       <PassphraseSection />
       <RecoveryCodeSection handle={member.handle} />
       <SessionsSection />
+      <DataSection handle={member.handle} />
+      <DeleteAccountSection />
     </>
   );
 }

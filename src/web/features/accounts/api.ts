@@ -33,7 +33,11 @@ export function useUpdateMe() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: UpdateMeBody) => api<{ member: MemberSelf }>('/api/v1/me', { method: 'PATCH', body }),
-    onSuccess: (data) => updateSessionMember(queryClient, data.member),
+    onSuccess: (data) => {
+      updateSessionMember(queryClient, data.member);
+      // Crisis lines follow the member's country.
+      void queryClient.invalidateQueries({ queryKey: ['crisis-help'] });
+    },
   });
 }
 
@@ -52,3 +56,11 @@ export function useNewRecoveryCode() {
 
 /** Ends every session of the member, this one included. The caller leaves the page, then calls endSession. */
 export const logOutEverywhere = () => api<void>('/api/v1/sessions', { method: 'DELETE' });
+
+/** Everything the member wrote and keeps here, as the server gathers it for download. */
+export const downloadMyData = () => api<unknown>('/api/v1/me/export');
+
+/** Deletes the account for good. The caller leaves the page, then calls endSession. */
+export function useDeleteAccount() {
+  return useMutation({ mutationFn: (body: { passphrase: string }) => api<void>('/api/v1/me', { method: 'DELETE', body }) });
+}

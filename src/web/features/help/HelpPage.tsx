@@ -1,34 +1,39 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import type { CrisisHelp } from '../../../shared/api';
 import { formatDate } from '../../i18n';
 import { PageHeading } from '../../ui/PageHeading';
 import { Loading } from '../../ui/Status';
-import { FALLBACK_DIRECTORY, joinNumbers, useCrisisHelp } from './api';
+import { emergencyWords, FALLBACK_DIRECTORY, useCrisisHelp } from './api';
 import { CrisisLineCard } from './CrisisLineCard';
+import { HelpingTips } from './HelpingTips';
+
+/** The emergency numbers as big call buttons, or what to do when the country is not known. */
+export function EmergencyCalls({ numbers }: { numbers: CrisisHelp['emergency'] }) {
+  const { t } = useTranslation();
+  if (numbers.length === 0) return <p className="emergency-unknown">{t('help.dangerUnknown')}</p>;
+  return (
+    <ul className="emergency-list">
+      {numbers.map((e) => (
+        <li key={e.number}>
+          <a className="emergency-call" href={`tel:${e.number}`}>
+            {t('help.call', { number: e.number })}
+          </a>
+          <span className="contact-note">{e.label}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 function EmergencySection({ help }: { help: CrisisHelp | undefined }) {
   const { t } = useTranslation();
-  const numbers = help?.emergency ?? [];
   return (
     <section className="emergency">
       <h2 id="emergency-title">{t('help.dangerTitle')}</h2>
       <p>{t('help.dangerBody')}</p>
-      {numbers.length > 0 ? (
-        <ul className="emergency-list">
-          {numbers.map((e) => (
-            <li key={e.number}>
-              <a className="emergency-call" href={`tel:${e.number}`}>
-                {t('help.call', { number: e.number })}
-              </a>
-              <span className="contact-note">{e.label}</span>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="emergency-unknown">{t('help.dangerUnknown')}</p>
-      )}
+      <EmergencyCalls numbers={help?.emergency ?? []} />
     </section>
   );
 }
@@ -58,7 +63,18 @@ export function HelpPage() {
   const [announce, setAnnounce] = useState(false);
   const selectId = useId();
   const data = help.data;
-  const emergencyWords = data && data.emergency.length > 0 ? joinNumbers(data.emergency.map((e) => e.number), i18n.resolvedLanguage ?? 'en') : t('help.yourEmergencyNumber');
+  const emergency = emergencyWords(data, i18n.resolvedLanguage ?? 'en', t('help.yourEmergencyNumber'));
+
+  // A link to a part of the page (e.g. #helping-someone from a draft note) goes to it once it is there.
+  const { hash } = useLocation();
+  useEffect(() => {
+    if (!hash) return;
+    const target = document.getElementById(decodeURIComponent(hash.slice(1)));
+    if (target instanceof HTMLElement && target.tabIndex === -1) {
+      target.scrollIntoView({ block: 'start' });
+      target.focus({ preventScroll: true });
+    }
+  }, [hash]);
 
   const choose = (code: string) => {
     setAnnounce(true);
@@ -121,7 +137,7 @@ export function HelpPage() {
                 <ul className="card-list">
                   {data.lines.map((line) => (
                     <li key={line.id}>
-                      <CrisisLineCard line={line} emergency={emergencyWords} />
+                      <CrisisLineCard line={line} emergency={emergency} />
                     </li>
                   ))}
                 </ul>
@@ -131,7 +147,22 @@ export function HelpPage() {
         )}
       </section>
 
+      <section>
+        <h2 id="plan-title">{t('help.planTitle')}</h2>
+        <p>{t('help.planBody')}</p>
+        <p>
+          <Link to="/safety-plan" className="button button--secondary">
+            {t('safety.openPlan')}
+          </Link>
+        </p>
+      </section>
+
       <DirectorySection directory={data?.directory ?? FALLBACK_DIRECTORY} />
+
+      <section id="helping-someone" tabIndex={-1} aria-labelledby="helping-title" className="anchor-section">
+        <h2 id="helping-title">{t('helping.title')}</h2>
+        <HelpingTips />
+      </section>
 
       <section>
         <h2 id="peer-title">{t('help.peerTitle')}</h2>

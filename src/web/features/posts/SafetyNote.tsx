@@ -1,38 +1,48 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { SafetyOutcome } from '../../api/forumTypes';
-
-const CONCERN = ['ideation', 'plan', 'imminent'];
+import { ReplyCareNudges } from '../safety/ReplyCareNudges';
 
 /**
- * What the author needs to hear after writing: that a held text is safe and waiting for a
- * moderator, and, when the words sound like a crisis, where help is right now.
- * (The full crisis card, with the member's country's lines, comes with the safety work.)
+ * What stays on the page after writing, under whatever the crisis response showed: that a held
+ * text is safe and waiting for a moderator (and kindly, why), that a content warning was added,
+ * where help is, and a word on replying with care.
  */
 export function SafetyNote({ safety, what }: { safety: SafetyOutcome; what: 'post' | 'reply' }) {
   const { t } = useTranslation();
-  const concern = CONCERN.includes(safety.level);
+  const crisis = safety.response === 'card' || safety.response === 'screen';
   return (
     <>
-      {concern && (
-        <div className="notice notice--help safety-card">
-          <p className="safety-card-title">{t('safety.concernTitle')}</p>
-          <p>{t('safety.concernBody')}</p>
-          <p>
-            <Link to="/help" className="button button--primary">
-              {t('nav.helpNow')}
-            </Link>
-          </p>
-        </div>
-      )}
       {safety.held && (
         <div className="notice notice--info">
           <p>{what === 'post' ? t('safety.heldPost') : t('safety.heldReply')}</p>
+          {safety.heldReason && <p>{t(`safety.heldWhy.${safety.heldReason}`)}</p>}
         </div>
       )}
       {safety.contentWarningAdded && (
         <div className="notice notice--info">
           <p>{t('safety.warningAdded', { warning: t(`contentWarnings.${safety.contentWarningAdded}`) })}</p>
+        </div>
+      )}
+      {crisis && (
+        <div className="notice notice--help">
+          <p>{t('safety.helpStays')}</p>
+          <p className="draft-safety-links">
+            <Link to="/help">{t('nav.helpNow')}</Link>
+            <Link to="/safety-plan">{t('safety.myPlan')}</Link>
+          </p>
+        </div>
+      )}
+      {safety.response === 'helping' && (
+        <div className="notice notice--info">
+          <p>
+            {t('safety.helpingStays')} <Link to="/help#helping-someone">{t('draftSafety.howToHelp')}</Link>
+          </p>
+        </div>
+      )}
+      {what === 'reply' && safety.replyCare.length > 0 && (
+        <div className="notice notice--info">
+          <ReplyCareNudges nudges={safety.replyCare} after />
         </div>
       )}
     </>

@@ -54,7 +54,7 @@ export function patchPost(queryClient: QueryClient, id: string, patch: Partial<P
 }
 
 /** A post that changed in a way lists sort or filter by: store it, and let the lists refetch. */
-function usePostWrite<V>(fn: (vars: V) => Promise<PostEnvelope>) {
+function usePostWrite<V, R extends PostEnvelope>(fn: (vars: V) => Promise<R>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: fn,
@@ -76,7 +76,8 @@ export function useCreatePost(slug: string) {
   });
 }
 
-export const useUpdatePost = (id: string) => usePostWrite((body: UpdatePostBody) => api<PostEnvelope>(postPath(id), { method: 'PATCH', body }));
+/** An edit is looked at again by the safety module, like a new post. */
+export const useUpdatePost = (id: string) => usePostWrite((body: UpdatePostBody) => api<CreatedPost>(postPath(id), { method: 'PATCH', body }));
 export const useDeletePost = (id: string) => usePostWrite(() => api<PostEnvelope>(postPath(id), { method: 'DELETE' }));
 export const useLockPost = (id: string) => usePostWrite((lock: boolean) => api<PostEnvelope>(`${postPath(id)}/lock`, { method: lock ? 'POST' : 'DELETE' }));
 

@@ -15,7 +15,7 @@ export function SessionsSection() {
   const confirm = async () => {
     await logOutEverywhere();
     // Leave this members-only page first, then forget the session.
-    await navigate('/', { state: { notice: 'loggedOutEverywhere' } });
+    await navigate('/', { state: { notice: 'loggedOutEverywhere' }, flushSync: true });
     setPending(null);
     endSession(queryClient);
   };

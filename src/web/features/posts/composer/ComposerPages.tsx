@@ -73,7 +73,7 @@ export function EditPostPage() {
           groupSlug={data.group.slug}
           mutation={update}
           toBody={(f) => ({ title: f.title, body: f.body, contentWarning: f.contentWarning || null })}
-          onPublished={() => void navigate(postPagePath(data.id), { state: { saved: true } })}
+          onPublished={({ safety }) => void navigate(postPagePath(data.id), { state: { saved: true, safety } })}
           submitLabel={t('composer.saveChanges')}
           busyLabel={t('composer.saving')}
           cancelTo={postPagePath(data.id)}

@@ -12,6 +12,7 @@ import { Form } from '../../../ui/Form';
 import { useDraft } from '../../../ui/useDraft';
 import { useMutationForm } from '../../../ui/useMutationForm';
 import { JoinGroupPrompt } from '../../groups/JoinGroupPrompt';
+import { DraftSafetyNote } from '../../safety/DraftSafetyNote';
 import { MarkdownField, type EditorTab } from './MarkdownField';
 
 export interface PostFields {
@@ -96,6 +97,7 @@ export function PostComposer<TData, TBody>(props: PostComposerProps<TData, TBody
           onTabChange={setTab}
           error={form.fieldError('body')}
         />
+        <DraftSafetyNote text={title.trim() ? `${title.trim()}\n\n${body}` : body} kind="post" />
         <Field label={labels.contentWarning} hint={t('composer.contentWarningHint')} error={form.fieldError('contentWarning')}>
           {(control) => (
             <select {...control} name="contentWarning" value={contentWarning} onChange={(e) => draft.update({ contentWarning: e.target.value as ContentWarning | '' })}>

@@ -14,6 +14,7 @@ import { PostBadges } from '../PostBadges';
 import { ReactionBar } from '../ReactionBar';
 import { ReplySection } from '../replies/ReplySection';
 import { SafetyNote } from '../SafetyNote';
+import { CrisisResponse } from '../../safety/CrisisResponse';
 import { ModeratorTools, PostActions } from './PostActions';
 import { PostContent } from './PostContent';
 
@@ -69,6 +70,7 @@ export function PostPage() {
       {post.isPending && <Loading label={t('posts.loadingOne')} />}
       {post.isError && <LoadError message={post.error.message} onRetry={() => void post.refetch()} />}
       {arrival?.safety && <SafetyNote safety={arrival.safety} what="post" />}
+      {arrival?.safety && <CrisisResponse response={arrival.safety.response} returnFocus={() => document.querySelector<HTMLElement>('main h1')} />}
       {arrival?.saved && (
         <Notice tone="success" live>
           <p>{t('composer.saved')}</p>

@@ -11,6 +11,7 @@ import { Form } from '../../../ui/Form';
 import { useDraft } from '../../../ui/useDraft';
 import { useMutationForm } from '../../../ui/useMutationForm';
 import { JoinGroupPrompt } from '../../groups/JoinGroupPrompt';
+import { DraftSafetyNote } from '../../safety/DraftSafetyNote';
 import { useCreateReply, useUpdateReply } from './api';
 
 interface ReplyFieldsProps<TData, TBody> {
@@ -64,6 +65,7 @@ function ReplyFields<TData, TBody>(props: ReplyFieldsProps<TData, TBody>) {
         <Field label={label} hint={t('replies.hint')} error={form.fieldError('body')} status={status} extra={<CharacterCount text={body} max={REPLY_BODY_MAX} />}>
           {(control) => <textarea {...control} ref={textareaRef} name="body" rows={4} value={body} onChange={(e) => draft.update({ body: e.target.value })} required />}
         </Field>
+        <DraftSafetyNote text={body} kind="reply" />
         {withAnonymous && (
           <CheckboxField
             name="anonymous"
@@ -128,7 +130,7 @@ export function NewReplyForm({ postId, groupSlug, parentId, label, onPosted, onC
 }
 
 /** Changes the words of one's own reply. */
-export function EditReplyForm({ reply, groupSlug, onDone }: { reply: Reply; groupSlug: string; onDone: () => void }) {
+export function EditReplyForm({ reply, groupSlug, onDone }: { reply: Reply; groupSlug: string; onDone: (saved: CreatedReply | null) => void }) {
   const { t } = useTranslation();
   const update = useUpdateReply(reply.postId);
   return (
@@ -143,7 +145,7 @@ export function EditReplyForm({ reply, groupSlug, onDone }: { reply: Reply; grou
       busyLabel={t('replies.saving')}
       withAnonymous={false}
       groupSlug={groupSlug}
-      onCancel={onDone}
+      onCancel={() => onDone(null)}
       autoFocus
     />
   );

@@ -9,6 +9,8 @@ import { TimeAgo } from '../../../ui/TimeAgo';
 import { AuthorName, authorText } from '../AuthorName';
 import { ReactionBar } from '../ReactionBar';
 import { SafetyNote } from '../SafetyNote';
+import { WarningGate } from '../WarningGate';
+import { CrisisResponse } from '../../safety/CrisisResponse';
 import { useDeleteReply } from './api';
 import { EditReplyForm, NewReplyForm } from './ReplyForm';
 
@@ -29,6 +31,9 @@ interface ReplyItemProps {
 export function ReplyItem({ reply, groupSlug, parentAuthor, canReply: threadOpen, safety, onPosted, anonymousByDefault }: ReplyItemProps) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<'read' | 'reply' | 'edit'>('read');
+  // What the safety module said about the last edit: the same response as a new reply gets.
+  const [edited, setEdited] = useState<SafetyOutcome | null>(null);
+  const [editCount, setEditCount] = useState(0);
   const replyButton = useRef<HTMLButtonElement>(null);
   const editButton = useRef<HTMLButtonElement>(null);
   const articleRef = useRef<HTMLElement>(null);
@@ -53,13 +58,31 @@ export function ReplyItem({ reply, groupSlug, parentAuthor, canReply: threadOpen
         {reply.status === 'held' && <span className="badge">{t('posts.heldBadge')}</span>}
       </p>
       {mode === 'edit' ? (
-        <EditReplyForm reply={reply} groupSlug={groupSlug} onDone={() => backTo(editButton)} />
+        <EditReplyForm
+          reply={reply}
+          groupSlug={groupSlug}
+          onDone={(saved) => {
+            if (saved) {
+              setEdited(saved.safety);
+              setEditCount((n) => n + 1);
+            }
+            backTo(editButton);
+          }}
+        />
       ) : live && reply.bodyHtml !== null ? (
-        <SanitizedHtml className="prose reply-body" html={reply.bodyHtml} />
+        reply.contentWarning ? (
+          <WarningGate warning={reply.contentWarning} what="reply">
+            <SanitizedHtml className="prose reply-body" html={reply.bodyHtml} />
+          </WarningGate>
+        ) : (
+          <SanitizedHtml className="prose reply-body" html={reply.bodyHtml} />
+        )
       ) : (
         <p className="deleted-text">{t('posts.deletedText')}</p>
       )}
       {safety && <SafetyNote safety={safety} what="reply" />}
+      {edited && mode !== 'edit' && <SafetyNote safety={edited} what="reply" />}
+      {edited && <CrisisResponse key={editCount} response={edited.response} returnFocus={() => articleRef.current} />}
       {live && mode !== 'edit' && (
         <ReactionBar target={{ type: 'reply', id: reply.id, postId: reply.postId }} reactions={reply.reactions} myReactions={reply.myReactions} label={t('replies.reactionsLabel', { name })} />
       )}

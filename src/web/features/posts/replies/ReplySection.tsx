@@ -8,6 +8,8 @@ import { LoadMore } from '../../../ui/LoadMore';
 import { LoadError, Loading } from '../../../ui/Status';
 import { authorText } from '../AuthorName';
 import { SafetyNote } from '../SafetyNote';
+import { CrisisResponse } from '../../safety/CrisisResponse';
+import { ReplyCareGuide } from '../../safety/ReplyCareGuide';
 import { useReplies } from './api';
 import { NewReplyForm } from './ReplyForm';
 import { ReplyItem } from './ReplyItem';
@@ -30,6 +32,8 @@ export function ReplySection({ post }: { post: PostDetail }) {
   const canReply = !!member && open;
   // Whoever wrote the post anonymously would give themselves away replying under their handle.
   const anonymousByDefault = post.anonymous && post.author.isMe;
+  // Someone wrote about suicide or self-harm: a few words on replying with care, above the box.
+  const careful = post.contentWarning === 'suicide' || post.contentWarning === 'self_harm';
 
   // Go to the reply a link points at (#reply-…), or to the one just posted, once it is in the list.
   // A link from a notification or a search may point past the first page: load on until it shows.
@@ -66,7 +70,7 @@ export function ReplySection({ post }: { post: PostDetail }) {
 
   return (
     <section className="replies" aria-labelledby="replies-title">
-      <h2 id="replies-title">{post.replyCount > 0 ? t('replies.title', { count: post.replyCount }) : t('replies.titleNone')}</h2>
+      <h2 id="replies-title" tabIndex={-1}>{post.replyCount > 0 ? t('replies.title', { count: post.replyCount }) : t('replies.titleNone')}</h2>
       {replies.isPending && <Loading label={t('replies.loading')} />}
       {replies.isError && items.length === 0 && <LoadError message={replies.error.message} onRetry={() => void replies.refetch()} />}
       {replies.isSuccess && items.length === 0 && <p>{open ? t('replies.none') : t('replies.noneClosed')}</p>}
@@ -93,10 +97,18 @@ export function ReplySection({ post }: { post: PostDetail }) {
         {status}
       </p>
       {posted && !postedShownInList && <SafetyNote safety={posted.safety} what="reply" />}
+      {posted && (
+        <CrisisResponse
+          key={posted.reply.id}
+          response={posted.safety.response}
+          returnFocus={() => document.getElementById(`reply-${posted.reply.id}`) ?? document.getElementById('replies-title')}
+        />
+      )}
 
       {canReply && (
         <div className="reply-box">
           <h3 className="reply-box-title">{t('replies.boxTitle')}</h3>
+          {careful && <ReplyCareGuide />}
           <NewReplyForm postId={post.id} groupSlug={post.group.slug} parentId={null} label={t('replies.boxLabel')} onPosted={onPosted} anonymousByDefault={anonymousByDefault} />
         </div>
       )}

@@ -39,7 +39,7 @@ export function useCreateReply(postId: string) {
 }
 
 /** An edit or a delete: the reply changes in place, and the post's reply count may change with it. */
-function useReplyWrite<V>(postId: string, fn: (vars: V) => Promise<ReplyEnvelope>) {
+function useReplyWrite<V, R extends ReplyEnvelope>(postId: string, fn: (vars: V) => Promise<R>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: fn,
@@ -52,5 +52,5 @@ function useReplyWrite<V>(postId: string, fn: (vars: V) => Promise<ReplyEnvelope
 }
 
 export const useUpdateReply = (postId: string) =>
-  useReplyWrite(postId, ({ id, body }: { id: string; body: string }) => api<ReplyEnvelope>(replyPath(id), { method: 'PATCH', body: { body } }));
+  useReplyWrite(postId, ({ id, body }: { id: string; body: string }) => api<CreatedReply>(replyPath(id), { method: 'PATCH', body: { body } }));
 export const useDeleteReply = (postId: string) => useReplyWrite(postId, (id: string) => api<ReplyEnvelope>(replyPath(id), { method: 'DELETE' }));
