@@ -1,8 +1,10 @@
+import readline from 'node:readline';
 import { loadConfig } from './platform/config/config.js';
 import { openDatabase, sqliteFileIn } from './platform/db/dialect/index.js';
 import { migrateDatabase } from './platform/db/migrations/index.js';
 import { createAccountsService } from './modules/accounts/accounts.service.js';
 import { createGroupsService } from './modules/groups/groups.service.js';
+import { assessText } from './modules/safety/assess.js';
 import { HANDLE_MAX, HANDLE_MIN, HANDLE_PATTERN } from '../shared/rules.js';
 
 const USAGE = `Usage: npm run cli -- <command>
@@ -11,7 +13,27 @@ Commands:
   migrate               bring the database schema up to date
   create-admin <handle> make <handle> an admin, creating the account if it does not exist
   seed                  create the default groups (only if they were never created)
+  assess [--language xx] read one text per line on standard input and print one JSON
+                        object per line: level, score, categories, matches, language
+                        (the risk engine; does not open the database)
 `;
+
+/** `assess`: one text per line in, one assessment per line out, in the same order. */
+async function assessLines(args: string[]): Promise<number> {
+  const at = args.indexOf('--language');
+  const language = at >= 0 ? args[at + 1] : undefined;
+  if (at >= 0 && !language) {
+    process.stderr.write(`Please give a language after --language, such as "en" or "es".\n${USAGE}`);
+    return 1;
+  }
+  const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of lines) {
+    const { level, score, categories, matches, language: detected } = assessText(line, language ? { language } : undefined);
+    process.stdout.write(JSON.stringify({ level, score, categories, matches, language: detected }) + '\n');
+  }
+  await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
+  return 0;
+}
 
 /** `npm run cli -- <command>`: operator tasks against the configured database. */
 async function run(argv: string[]): Promise<number> {
@@ -20,6 +42,8 @@ async function run(argv: string[]): Promise<number> {
     process.stdout.write(USAGE);
     return command ? 0 : 1;
   }
+  // Needs no configuration or database: it runs anywhere the code is, even without a data folder.
+  if (command === 'assess') return assessLines(args);
   const config = loadConfig();
   const database = openDatabase({ url: config.DATABASE_URL, sqliteFile: sqliteFileIn(config.DATA_DIR) });
   const { db } = database;

@@ -202,7 +202,7 @@ describe('the risk engine: its answer', () => {
     expect(a.level).toBe('ideation');
     const m = a.matches.find((x) => x.rule === 'es.ideation.no_quiero_vivir')!;
     expect(text.slice(m.start, m.end)).toBe(m.phrase);
-    expect(m.phrase).toBe('ya no QUIERO VIVÍR');
+    expect(m.phrase).toBe('ya no QUIERO VIVÍR más');
   });
 
   it('says why a phrase did not count', () => {

@@ -5,7 +5,7 @@
  * beside distress, an intention with "tonight").
  */
 import { RISK_LEVELS, type Assessment, type RiskCategory, type RiskLevel } from './types.js';
-import { CUE_KINDS, type CompiledRisk, type CueKind, type Entry, type Hit, type LanguageData } from './lexicon.js';
+import { type CompiledRisk, type CueKind, type Entry, type Hit, type LanguageData } from './lexicon.js';
 import type { Found } from './patterns.js';
 import { tokenize, type Token } from './text.js';
 
@@ -44,19 +44,26 @@ export function createEngine(compiled: CompiledRisk) {
   const byLanguage = new Map(compiled.languages.map((l) => [l.language, l]));
   const fallback = compiled.languages[0]!;
 
+  /**
+   * The language with the most of its own function words ("the", "que"); on a tie, the one
+   * whose letters (ñ, ¿, á) the text uses; else the first lexicon's (English).
+   */
   function detectLanguage(text: string, tokens: readonly Token[]): string {
-    let best = fallback.language;
-    let bestScore = 0;
-    for (const lang of compiled.languages) {
+    const scores = compiled.languages.map((lang) => {
       let score = 0;
       for (const t of tokens) if (lang.detectWords.has(t.form)) score++;
-      if (lang.detectLetters) for (let i = 0; i < text.length; i++) if (lang.detectLetters.includes(text[i]!.toLowerCase())) score += 0.5;
-      if (score > bestScore) {
-        best = lang.language;
-        bestScore = score;
-      }
+      return score;
+    });
+    const top = Math.max(...scores);
+    if (scores.filter((x) => x === top).length > 1) {
+      compiled.languages.forEach((lang, k) => {
+        if (scores[k] !== top || lang.detectLetters.size === 0) return;
+        for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127 && lang.detectLetters.has(text.charCodeAt(i))) scores[k] += 0.5;
+      });
     }
-    return best;
+    let best = 0;
+    for (let k = 1; k < scores.length; k++) if (scores[k]! > scores[best]!) best = k;
+    return compiled.languages[best]!.language;
   }
 
   /** The assessment with every suppressed phrase and its reason. */
@@ -67,16 +74,21 @@ export function createEngine(compiled: CompiledRisk) {
 
     const hits: EntryHit[] = [];
     const idioms: Found<Hit>[] = [];
-    const cues = Object.fromEntries(CUE_KINDS.map((k) => [k, []])) as unknown as CueHits;
+    const cues: CueHits = { negation: [], negation_breakers: [], past: [], recovery: [], recent: [], desire: [], reported_speech: [], thinking: [], laughter: [], now: [], medical: [] };
     for (const f of found) {
       if (f.payload.type === 'entry') {
-        // One match per place: "took all my pills" inside "just took all my pills" is the same finding.
-        const entry = f.payload.entry;
-        if (found.some((o) => o !== f && o.payload === f.payload && o.from <= f.from && o.to >= f.to && (o.from < f.from || o.to > f.to))) continue;
-        hits.push({ ...f, entry });
+        // One finding per place: overlapping matches of one rule ("just took all", "took all my
+        // pills") become one span.
+        const same = hits.find((h) => h.payload === f.payload && h.from < f.to && h.to > f.from);
+        if (same) {
+          same.from = Math.min(same.from, f.from);
+          same.to = Math.max(same.to, f.to);
+        } else hits.push({ ...f, entry: f.payload.entry });
       } else if (f.payload.type === 'idiom') idioms.push(f);
       else cues[f.payload.cue].push(f);
     }
+
+    if (hits.length === 0) return { level: 'none', score: 0, categories: [], matches: [], language, suppressed: [] };
 
     const toMatch = (h: Found<Hit> & { entry: Entry }): Match => {
       const start = tokens[h.from]!.start;

@@ -95,7 +95,8 @@ export interface People {
 export interface LanguageData {
   language: string;
   detectWords: ReadonlySet<string>;
-  detectLetters: string;
+  /** Characters typical of the language (ñ, ¿), upper and lower case, as UTF-16 codes. */
+  detectLetters: ReadonlySet<number>;
   people: People;
 }
 
@@ -160,7 +161,7 @@ export function compileRisk(files: { name: string; raw: unknown }[]): CompiledRi
     const file: RiskFile = check(RiskFile, raw, name);
     const lang = file.language;
     const people: People = { first: foldSet(file.people.first_person), second: foldSet(file.people.second_person), third: foldSet(file.people.third_party) };
-    languages.push({ language: lang, detectWords: foldSet(file.detect.words), detectLetters: file.detect.letters ?? '', people });
+    languages.push({ language: lang, detectWords: foldSet(file.detect.words), detectLetters: new Set([...(file.detect.letters ?? '')].flatMap((c) => [c.toLowerCase().charCodeAt(0), c.toUpperCase().charCodeAt(0)])), people });
     for (const w of foldSet(file.clause_words)) clauseWords.add(w);
     for (const [w, value] of Object.entries(file.numbers)) for (const f of foldWord(w)) numberWords.set(f, value);
     for (const cue of CUE_KINDS) patterns.push(...compileAll<Hit>(file.cues[cue], { type: 'cue', cue, language: lang }, `${name}, cues.${cue}`));

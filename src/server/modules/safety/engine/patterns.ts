@@ -39,7 +39,7 @@ export interface Found<T> {
 }
 
 const GAP = 4;
-const PREFIX_KEY = 3;
+const PREFIX_KEY = 3; // the shortest word start a phrase may use
 
 /** Splits at spaces or `sep` that are not inside parentheses. */
 function splitTop(s: string, sep: string): string[] {
@@ -126,90 +126,107 @@ export function compilePhrase<T>(phrase: string, payload: T): Pattern<T>[] {
   });
 }
 
-/** Every phrase of every lexicon, indexed by what its first word can be. */
+interface TrieNode<T> {
+  words: Map<string, TrieNode<T>> | null;
+  /** Word starts, by their first letter's code (no string is made to look them up). */
+  prefixes: Map<number, { prefix: string; node: TrieNode<T> }[]> | null;
+  numbers: { min: number; node: TrieNode<T> }[] | null;
+  gap: TrieNode<T> | null;
+  /** Phrases that end here. */
+  payloads: T[] | null;
+}
+
+const newNode = <T>(): TrieNode<T> => ({ words: null, prefixes: null, numbers: null, gap: null, payloads: null });
+
+/**
+ * Every phrase of every lexicon in one word trie: phrases that share their first words share
+ * one path, so a text is read once, token by token, whatever the size of the lexicons.
+ */
 export class PhraseIndex<T> {
-  private readonly byWord = new Map<string, Pattern<T>[]>();
-  private readonly byPrefix = new Map<string, Pattern<T>[]>();
-  private readonly byNumber: Pattern<T>[] = [];
+  private readonly root: TrieNode<T> = newNode();
 
   constructor(
     patterns: Iterable<Pattern<T>>,
     private readonly numberWords: ReadonlyMap<string, number>,
   ) {
-    for (const p of patterns) {
-      const first = p.elements[0]!;
-      if (first.number >= 0) this.byNumber.push(p);
-      for (const w of first.words ?? []) push(this.byWord, w, p);
-      for (const pre of first.prefixes ?? []) push(this.byPrefix, pre.slice(0, PREFIX_KEY), p);
+    for (const p of patterns) this.insert(this.root, p.elements, 0, p.payload);
+  }
+
+  private insert(node: TrieNode<T>, elements: Element[], e: number, payload: T): void {
+    if (e === elements.length) {
+      (node.payloads ??= []).includes(payload) || node.payloads.push(payload);
+      return;
+    }
+    const el = elements[e]!;
+    if (el.gap > 0) return this.insert((node.gap ??= newNode()), elements, e + 1, payload);
+    if (el.number >= 0) {
+      node.numbers ??= [];
+      let edge = node.numbers.find((n) => n.min === el.number);
+      if (!edge) node.numbers.push((edge = { min: el.number, node: newNode() }));
+      return this.insert(edge.node, elements, e + 1, payload);
+    }
+    for (const prefix of el.prefixes ?? []) {
+      node.prefixes ??= new Map();
+      const key = prefix.charCodeAt(0);
+      const edges = node.prefixes.get(key) ?? [];
+      node.prefixes.set(key, edges);
+      let edge = edges.find((n) => n.prefix === prefix);
+      if (!edge) edges.push((edge = { prefix, node: newNode() }));
+      this.insert(edge.node, elements, e + 1, payload);
+    }
+    for (const word of el.words ?? []) {
+      node.words ??= new Map();
+      let child = node.words.get(word);
+      if (!child) node.words.set(word, (child = newNode()));
+      this.insert(child, elements, e + 1, payload);
     }
   }
 
-  /** Every place a phrase occurs, each phrase at most once per starting token (its shortest match). */
+  /**
+   * Every place a phrase occurs, as (phrase, first token, one past the last token). A phrase
+   * can be reported more than once from one token (a longer and a shorter reading, or a
+   * stretched word's other forms); the engine merges overlapping findings of one rule.
+   */
   findAll(tokens: readonly Token[], out: Found<T>[] = []): Found<T>[] {
-    for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i]!;
-      this.tryList(this.byWord.get(t.form), tokens, i, out);
-      if (t.form.length >= PREFIX_KEY) this.tryList(this.byPrefix.get(t.form.slice(0, PREFIX_KEY)), tokens, i, out);
-      if (t.alts) {
-        for (const a of t.alts) {
-          this.tryList(this.byWord.get(a), tokens, i, out);
-          if (a.length >= PREFIX_KEY) this.tryList(this.byPrefix.get(a.slice(0, PREFIX_KEY)), tokens, i, out);
-        }
-      }
-      if (this.byNumber.length > 0 && this.numberValue(t) >= 0) this.tryList(this.byNumber, tokens, i, out);
-    }
+    for (let i = 0; i < tokens.length; i++) this.walk(this.root, tokens, i, i, tokens[i]!.part, out);
     return out;
   }
 
-  private tryList(list: Pattern<T>[] | undefined, tokens: readonly Token[], i: number, out: Found<T>[]): void {
-    if (!list) return;
-    for (const p of list) {
-      const to = this.matchFrom(p.elements, 0, tokens, i, tokens[i]!.part);
-      if (to < 0) continue;
-      // The same phrase can be reached through a token's other forms; keep one.
-      if (out.some((f) => f.payload === p.payload && f.from === i)) continue;
-      out.push({ payload: p.payload, from: i, to });
+  private walk(node: TrieNode<T>, tokens: readonly Token[], from: number, i: number, part: number, out: Found<T>[]): void {
+    if (node.payloads && i > from) for (const payload of node.payloads) out.push({ payload, from, to: i });
+    if (node.gap) {
+      // Up to GAP tokens of anything, inside the same part; the gap never ends a phrase.
+      for (let k = 0; k <= GAP && i + k < tokens.length && tokens[i + k]!.part === part; k++) this.step(node.gap, tokens, from, i + k, part, out);
     }
+    if (i < tokens.length && tokens[i]!.part === part) this.step(node, tokens, from, i, part, out);
   }
 
-  private matchFrom(elements: Element[], e: number, tokens: readonly Token[], i: number, part: number): number {
-    if (e === elements.length) return i;
-    const el = elements[e]!;
-    if (el.gap > 0) {
-      for (let k = 0; k <= el.gap; k++) {
-        const at = i + k;
-        if (at > tokens.length || (at < tokens.length && tokens[at]!.part !== part)) break;
-        const r = this.matchFrom(elements, e + 1, tokens, at, part);
-        if (r >= 0) return r;
-      }
-      return -1;
+  /** Follows every edge of `node` that token i satisfies. */
+  private step(node: TrieNode<T>, tokens: readonly Token[], from: number, i: number, part: number, out: Found<T>[]): void {
+    const t = tokens[i]!;
+    if (node.words) {
+      const child = node.words.get(t.form);
+      if (child) this.walk(child, tokens, from, i + 1, part, out);
+      if (t.alts)
+        for (const a of t.alts) {
+          const alt = node.words.get(a);
+          if (alt && alt !== child) this.walk(alt, tokens, from, i + 1, part, out);
+        }
     }
-    const t = tokens[i];
-    if (!t || t.part !== part || !this.accepts(el, t)) return -1;
-    return this.matchFrom(elements, e + 1, tokens, i + 1, part);
-  }
-
-  private numberValue(t: Token): number {
-    if (t.number) return Number(t.form);
-    return this.numberWords.get(t.form) ?? -1;
-  }
-
-  private accepts(el: Element, t: Token): boolean {
-    if (el.number >= 0) return this.numberValue(t) >= el.number;
-    if (acceptsForm(el, t.form)) return true;
-    if (t.alts) for (const a of t.alts) if (acceptsForm(el, a)) return true;
-    return false;
+    if (node.prefixes) {
+      const edges = node.prefixes.get(t.form.charCodeAt(0));
+      if (edges) for (const edge of edges) if (startsWithAny(t, edge.prefix)) this.walk(edge.node, tokens, from, i + 1, part, out);
+    }
+    if (node.numbers) {
+      const value = t.number ? Number(t.form) : (this.numberWords.get(t.form) ?? -1);
+      if (value >= 0) for (const edge of node.numbers) if (value >= edge.min) this.walk(edge.node, tokens, from, i + 1, part, out);
+    }
   }
 }
 
-function acceptsForm(el: Element, form: string): boolean {
-  if (el.words?.has(form)) return true;
-  if (el.prefixes) for (const p of el.prefixes) if (form.startsWith(p)) return true;
+function startsWithAny(t: Token, prefix: string): boolean {
+  if (t.form.startsWith(prefix)) return true;
+  if (t.alts) for (const a of t.alts) if (a.startsWith(prefix)) return true;
   return false;
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}

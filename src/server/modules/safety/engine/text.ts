@@ -62,6 +62,18 @@ const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '
   for (const ch of '"“”«»„') CLASS[ch.charCodeAt(0)] = C.Quote;
 })();
 
+/** Folds a word with capitals, accents or apostrophes; leet symbols stay for `unLeet`. */
+function fold(word: string): string {
+  let out = '';
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    const k = CLASS[c]!;
+    if (k === C.Word) out += String.fromCharCode(FOLD[c]!);
+    else if (k === C.Leet) out += word[i];
+  }
+  return out;
+}
+
 function isWordAt(text: string, i: number): boolean {
   return i >= 0 && i < text.length && CLASS[text.charCodeAt(i)] === C.Word;
 }
@@ -112,29 +124,46 @@ export function tokenize(text: string, clauseWords: ClauseWords): Token[] {
     const leadingLeet = cls === C.Leet && code !== 33 && isWordAt(text, i + 1);
     if (cls === C.Word || leadingLeet) {
       const start = i;
-      let form = '';
+      // Most words are plain ASCII letters: they are sliced as they are, and only words with
+      // capitals, accents, apostrophes or leetspeak take the slower folding path.
+      let plain = true;
+      let ascii = true;
       let letters = false;
       let mixed = false;
+      let run = 1;
+      let stretch = false;
       for (; i < n; i++) {
         const c = text.charCodeAt(i);
         const k = CLASS[c]!;
         if (k === C.Word) {
-          const f = FOLD[c]!;
-          if (f >= 48 && f <= 57) mixed = true;
-          else letters = true;
-          form += String.fromCharCode(f);
-        } else if (k === C.Apostrophe && isWordAt(text, i + 1) && form.length > 0) {
+          if (c >= 97 && c <= 122) letters = true;
+          else if (c >= 48 && c <= 57) mixed = true;
+          else {
+            plain = false;
+            if (c > 127) ascii = false;
+            const f = FOLD[c]!;
+            if (f >= 48 && f <= 57) mixed = true;
+            else letters = true;
+          }
+          run = i > start && c === text.charCodeAt(i - 1) ? run + 1 : 1;
+          if (run === 3) stretch = true;
+        } else if (k === C.Apostrophe && i > start && isWordAt(text, i + 1)) {
           // "don't" -> "dont": the apostrophe is dropped, the word goes on.
-        } else if (k === C.Leet && (form.length === 0 || isWordAt(text, i + 1)) && (c !== 33 || form.length > 0)) {
+          plain = false;
+          ascii = false;
+        } else if (k === C.Leet && (i === start || isWordAt(text, i + 1)) && (c !== 33 || i > start)) {
           mixed = true;
-          form += String.fromCharCode(c);
+          plain = false;
+          ascii = false;
         } else break;
       }
+      let form = text.slice(start, i);
+      if (!plain) form = ascii ? form.toLowerCase() : fold(form);
       if (letters && mixed) form = unLeet(form);
       else if (!letters && mixed && !/^\d+$/.test(form)) form = form.replace(/[$@!]/g, '');
       if (form.length === 0) continue;
-      const isNumber = !letters;
-      tokens.push({ form, alts: stretched(form) ? [collapse(form, 2), collapse(form, 1)] : null, start, end: i, sentence, clause, part, quoted, number: isNumber });
+      if (stretch) stretch = stretched(form);
+      tokens.push({ form, alts: stretch ? [collapse(form, 2), collapse(form, 1)] : null, start, end: i, sentence, clause, part, quoted, number: !letters });
       if (clauseWords.has(form)) clause++;
       continue;
     }
