@@ -10,7 +10,7 @@ test.use({ viewport: PHONE });
 
 // Made-up words of the kind the risk engine is built for (see the engine's evaluation set).
 const IDEATION = "I keep thinking I want to die and I don't see the point anymore";
-const IMMINENT = "I have the pills in front of me and I'm taking them all tonight, goodbye everyone";
+const IMMINENT = "This is goodbye. I'm going to end it tonight. Thank you all for everything.";
 const WORRIED = "I'm worried about my friend, she told me last night that she wants to kill herself";
 const PUSHY_REPLY = 'It gets better, just think positive! DM me on insta and we can talk there';
 
@@ -219,7 +219,7 @@ test('danger right now brings the crisis screen first; a moderator sees the urge
   await expect(alert.locator('mark')).toHaveCount(0);
   await phoneCheck(mod, 'the alerts view');
   await alert.getByRole('button', { name: 'Show the words' }).click();
-  await expect(alert.locator('.alert-text')).toContainText('taking them all tonight');
+  await expect(alert.locator('.alert-text')).toContainText("I'm going to end it tonight");
   await expect(alert.locator('.alert-text mark').first()).toBeVisible();
   await expect(alert.getByText('What the risk check noticed:')).toBeVisible();
   await expectAccessible(mod, 'the alerts view with the words shown');
