@@ -294,6 +294,17 @@ test('replying with care: the note above the box, a nudge while drafting, helpin
   await expect(gated).toContainText("don't see the point");
   await expect(gated.getByRole('button', { name: 'Hide reply' })).toHaveAttribute('aria-expanded', 'true');
 
+  // An edit is looked at again: words changed to a crisis bring the card, like a new post.
+  await page.getByRole('link', { name: 'Edit post' }).click();
+  await page.getByLabel('Your post', { exact: true }).fill(`I wanted to write down how the last week has been. ${IDEATION}`);
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  const edited = page.getByRole('dialog', { name: "You don't have to carry this alone" });
+  await expect(edited).toBeVisible();
+  await edited.getByRole('button', { name: 'Close' }).click();
+  await expect(edited).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeFocused();
+  await expect(page.getByText('Your changes are saved.')).toBeVisible();
+
   // Worried about someone else: how to help them, and the lines where the writer is.
   await r.goto(`/groups/${GROUP}/new`);
   await r.getByLabel('Title', { exact: true }).fill(`Worried about a friend ${Math.floor(Math.random() * 1e6)}`);
