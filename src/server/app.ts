@@ -24,7 +24,7 @@ import { groupsRoutes } from './modules/groups/groups.routes.js';
 import { createGroupsService } from './modules/groups/groups.service.js';
 import { createCrisisLinesService } from './modules/safety/crisis-lines.js';
 import { safetyRoutes } from './modules/safety/safety.routes.js';
-import { assessText, type Assess } from './modules/safety/assess.js';
+import { assessText, reviewReplyCare, type Assess } from './modules/safety/assess.js';
 import { createSafetyService, type ReplyCareCheck } from './modules/safety/safety.service.js';
 import { postsRoutes } from './modules/posts/posts.routes.js';
 import { createPostsService } from './modules/posts/posts.service.js';
@@ -61,9 +61,6 @@ export interface AppDeps {
   replyCare?: ReplyCareCheck;
 }
 
-// TEMPORARY until the engine's reply-care checker lands (replace before committing).
-const checkReplyCare: ReplyCareCheck = () => ({ nudges: [] });
-
 const here = path.dirname(fileURLToPath(import.meta.url));
 const defaultWebDir = path.resolve(here, '../../dist/web');
 
@@ -71,7 +68,7 @@ const defaultWebDir = path.resolve(here, '../../dist/web');
  * Builds Kindred's HTTP server. This file is the table of contents: platform plugins
  * first, then each module, registered explicitly.
  */
-export async function buildApp({ config, database, redis, webDir = defaultWebDir, logStream, assess = assessText, replyCare = checkReplyCare }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp({ config, database, redis, webDir = defaultWebDir, logStream, assess = assessText, replyCare = reviewReplyCare }: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: loggerOptions(config.LOG_LEVEL, logStream),
     bodyLimit: config.BODY_LIMIT_BYTES,
