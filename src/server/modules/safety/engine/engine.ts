@@ -44,16 +44,20 @@ export function createEngine(compiled: CompiledRisk) {
   const byLanguage = new Map(compiled.languages.map((l) => [l.language, l]));
   const fallback = compiled.languages[0]!;
 
+  // Each language's own function words ("the", "que"), in one map: one lookup per word.
+  const detectWords = new Map<string, number>();
+  compiled.languages.forEach((lang, k) => lang.detectWords.forEach((w) => detectWords.set(w, k)));
+
   /**
-   * The language with the most of its own function words ("the", "que"); on a tie, the one
-   * whose letters (ñ, ¿, á) the text uses; else the first lexicon's (English).
+   * The language with the most of its own function words; on a tie, the one whose letters
+   * (ñ, ¿, á) the text uses; else the first lexicon's (English).
    */
   function detectLanguage(text: string, tokens: readonly Token[]): string {
-    const scores = compiled.languages.map((lang) => {
-      let score = 0;
-      for (const t of tokens) if (lang.detectWords.has(t.form)) score++;
-      return score;
-    });
+    const scores = compiled.languages.map(() => 0);
+    for (const t of tokens) {
+      const k = detectWords.get(t.form);
+      if (k !== undefined) scores[k] = scores[k]! + 1;
+    }
     const top = Math.max(...scores);
     if (scores.filter((x) => x === top).length > 1) {
       compiled.languages.forEach((lang, k) => {
@@ -69,8 +73,10 @@ export function createEngine(compiled: CompiledRisk) {
   /** The assessment with every suppressed phrase and its reason. */
   function assessDetailed(text: string, options?: { language?: string }): Detailed {
     const tokens = tokenize(text, compiled.clauseWords);
-    const found = compiled.index.findAll(tokens);
     const language = options?.language ? options.language.toLowerCase().slice(0, 2) : detectLanguage(text, tokens);
+    const found = compiled.entries.findAll(tokens);
+    if (found.length === 0) return { level: 'none', score: 0, categories: [], matches: [], language, suppressed: [] };
+    compiled.context.findAll(tokens, found);
 
     const hits: EntryHit[] = [];
     const idioms: Found<Hit>[] = [];

@@ -16,7 +16,7 @@ export function buildEngine(dir?: string) {
   const risk = compileRisk(files.risk);
   const care = compileCare(files.care);
   const engine = createEngine(risk);
-  return { ...engine, reviewReplyCare: createReplyCare(care.index, risk, engine.detectLanguage), ruleIds: [...risk.entries.map((e) => e.id), ...care.ids] };
+  return { ...engine, reviewReplyCare: createReplyCare(care.index, risk, engine.detectLanguage), ruleIds: [...risk.rules.map((e) => e.id), ...care.ids] };
 }
 
 export const engine = buildEngine();

@@ -101,10 +101,13 @@ export interface LanguageData {
 }
 
 export interface CompiledRisk {
-  index: PhraseIndex<Hit>;
+  /** The rules' phrases: read first; a text with none of them needs no more. */
+  entries: PhraseIndex<Hit>;
+  /** Cues and idioms: read only when a rule's phrase was found. */
+  context: PhraseIndex<Hit>;
   languages: LanguageData[];
   clauseWords: ReadonlySet<string>;
-  entries: Entry[];
+  rules: Entry[];
 }
 
 export type CareNudge = CareFile['entries'][number]['nudge'];
@@ -152,6 +155,7 @@ const foldSet = (words: readonly string[]) => new Set(words.flatMap((w) => foldW
 /** Parses and checks the risk lexicon files (one per language), then compiles them into one index. */
 export function compileRisk(files: { name: string; raw: unknown }[]): CompiledRisk {
   const patterns: Pattern<Hit>[] = [];
+  const contextPatterns: Pattern<Hit>[] = [];
   const languages: LanguageData[] = [];
   const clauseWords = new Set<string>();
   const numberWords = new Map<string, number>();
@@ -164,8 +168,8 @@ export function compileRisk(files: { name: string; raw: unknown }[]): CompiledRi
     languages.push({ language: lang, detectWords: foldSet(file.detect.words), detectLetters: new Set([...(file.detect.letters ?? '')].flatMap((c) => [c.toLowerCase().charCodeAt(0), c.toUpperCase().charCodeAt(0)])), people });
     for (const w of foldSet(file.clause_words)) clauseWords.add(w);
     for (const [w, value] of Object.entries(file.numbers)) for (const f of foldWord(w)) numberWords.set(f, value);
-    for (const cue of CUE_KINDS) patterns.push(...compileAll<Hit>(file.cues[cue], { type: 'cue', cue, language: lang }, `${name}, cues.${cue}`));
-    patterns.push(...compileAll<Hit>(file.idioms, { type: 'idiom', language: lang }, `${name}, idioms`));
+    for (const cue of CUE_KINDS) contextPatterns.push(...compileAll<Hit>(file.cues[cue], { type: 'cue', cue, language: lang }, `${name}, cues.${cue}`));
+    contextPatterns.push(...compileAll<Hit>(file.idioms, { type: 'idiom', language: lang }, `${name}, idioms`));
     for (const e of file.entries) {
       if (ids.has(e.id)) throw new Error(`${name}: the rule id ${e.id} is used twice`);
       if (!e.id.startsWith(`${lang}.`)) throw new Error(`${name}: the rule id ${e.id} should start with "${lang}."`);
@@ -193,7 +197,7 @@ export function compileRisk(files: { name: string; raw: unknown }[]): CompiledRi
   // A word that is common in two languages says nothing about which one a text is in.
   const shared = new Set(languages.flatMap((a) => [...a.detectWords].filter((w) => languages.some((b) => b !== a && b.detectWords.has(w)))));
   for (const lang of languages) for (const w of shared) (lang.detectWords as Set<string>).delete(w);
-  return { index: new PhraseIndex(patterns, numberWords), languages, clauseWords, entries };
+  return { entries: new PhraseIndex(patterns, numberWords), context: new PhraseIndex(contextPatterns, numberWords), languages, clauseWords, rules: entries };
 }
 
 /** Parses and checks the reply-care lexicon files and compiles them into one index. */

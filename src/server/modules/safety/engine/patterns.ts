@@ -153,6 +153,7 @@ export class PhraseIndex<T> {
   }
 
   private insert(node: TrieNode<T>, elements: Element[], e: number, payload: T): void {
+    if (node === this.root && elements[e]!.gap > 0) throw new Error('a phrase cannot start with "..."');
     if (e === elements.length) {
       (node.payloads ??= []).includes(payload) || node.payloads.push(payload);
       return;
@@ -188,7 +189,8 @@ export class PhraseIndex<T> {
    * stretched word's other forms); the engine merges overlapping findings of one rule.
    */
   findAll(tokens: readonly Token[], out: Found<T>[] = []): Found<T>[] {
-    for (let i = 0; i < tokens.length; i++) this.walk(this.root, tokens, i, i, tokens[i]!.part, out);
+    // The root has no gap and ends no phrase, so each token goes straight to its edges.
+    for (let i = 0; i < tokens.length; i++) this.step(this.root, tokens, i, i, tokens[i]!.part, out);
     return out;
   }
 

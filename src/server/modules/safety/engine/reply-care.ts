@@ -26,7 +26,7 @@ export function createReplyCare(care: PhraseIndex<CareEntry>, risk: CompiledRisk
     if (found.length === 0) return { nudges: [], matches: [], language: lang };
     // Negation and quotation come from the risk lexicons: "I won't say it gets better", or
     // quoting what someone else once said, are not the writer pushing it.
-    const negations = risk.index.findAll(tokens).filter((f) => f.payload.type === 'cue' && f.payload.cue === 'negation');
+    const negations = risk.context.findAll(tokens).filter((f) => f.payload.type === 'cue' && f.payload.cue === 'negation');
     const matches: ReplyCare['matches'] = [];
     for (const f of found) {
       const first = tokens[f.from]!;
