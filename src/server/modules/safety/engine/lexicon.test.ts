@@ -35,6 +35,12 @@ describe('the lexicon files', () => {
     expect(() => compileRisk([{ name: 'en.yaml', raw: { language: 'en' } }])).toThrow(/en\.yaml is not valid/);
   });
 
+  it('are found from the built engine in dist/, which holds no YAML', () => {
+    const root = path.resolve(lexiconDir(), '../../../../..');
+    const built = path.join(root, 'dist', 'server', 'modules', 'safety', 'engine');
+    expect(lexiconDir(built)).toBe(lexiconDir());
+  });
+
   it('can be loaded from another folder (how a test or an operator tries an edit)', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kindred-lexicon-'));
     try {

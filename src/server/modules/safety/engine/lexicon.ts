@@ -118,10 +118,11 @@ export interface CareEntry {
 }
 
 /** Where the lexicons live: beside the engine in the source tree (also when running the built files in dist/). */
-export function lexiconDir(): string {
-  const here = path.resolve(import.meta.dirname, '../lexicon');
-  if (fs.existsSync(here)) return here;
-  return here.replace(`${path.sep}dist${path.sep}server${path.sep}`, `${path.sep}src${path.sep}server${path.sep}`);
+export function lexiconDir(engineDir = import.meta.dirname): string {
+  const beside = path.resolve(engineDir, '../lexicon');
+  if (fs.existsSync(beside)) return beside;
+  // tsc copies no YAML into dist/: the built engine reads the lexicons from the source tree.
+  return beside.replace(`${path.sep}dist${path.sep}server${path.sep}`, `${path.sep}src${path.sep}server${path.sep}`);
 }
 
 function readYaml(file: string): unknown {

@@ -29,6 +29,8 @@ export interface Report {
   confusion: Record<RiskLevel, Record<RiskLevel, number>>;
   perCategory: { category: RiskCategory; support: number; precision: number; recall: number }[];
   targets: Target[];
+  /** Texts whose language the engine detected as labelled. */
+  languageAccuracy: number;
   misses: { line: number; expected: string; assessed: string; text: string }[];
 }
 
@@ -60,10 +62,12 @@ export function evaluate(file: string, assess: Assess): Report {
   const cat = Object.fromEntries(CATEGORIES.map((c) => [c, { tp: 0, fp: 0, fn: 0 }]));
   let planSupport = 0, planCaught = 0, ideationSupport = 0, ideationCaught = 0, calmSupport = 0, calmAlarmed = 0;
   const byLanguage: Record<string, number> = {};
+  let languageRight = 0;
   const misses: Report['misses'] = [];
   for (const row of rows) {
     const a = assess(row.text);
     byLanguage[row.language] = (byLanguage[row.language] ?? 0) + 1;
+    if (a.language === row.language) languageRight++;
     confusion[row.level][a.level]++;
     if (rank(row.level) >= rank('plan')) {
       planSupport++;
@@ -108,7 +112,7 @@ export function evaluate(file: string, assess: Assess): Report {
     { name: 'none/distress assessed ideation or higher', value: falseAlarms, goal: '≤ 0.03', pass: falseAlarms <= 0.03 },
     { name: 'harassment recall', value: harassment.recall, goal: '≥ 0.90', pass: harassment.recall >= 0.9 },
   ];
-  return { file, size: rows.length, byLanguage, perLevel, confusion, perCategory, targets, misses };
+  return { file, size: rows.length, byLanguage, perLevel, confusion, perCategory, targets, languageAccuracy: ratio(languageRight, rows.length), misses };
 }
 
 const f2 = (n: number) => n.toFixed(3);
@@ -124,6 +128,7 @@ export function formatReport(r: Report, { misses = false } = {}): string {
   for (const e of RISK_LEVELS) out.push(`${e.padEnd(10)} ${RISK_LEVELS.map((a) => String(r.confusion[e][a]).padStart(9)).join('')}`);
   out.push('', 'category            support  precision  recall');
   for (const c of r.perCategory) out.push(`${c.category.padEnd(19)} ${String(c.support).padStart(7)}  ${f2(c.precision).padStart(9)}  ${f2(c.recall).padStart(6)}`);
+  out.push('', `language detected as labelled: ${f2(r.languageAccuracy)}`);
   out.push('', 'targets (safety issue)');
   for (const t of r.targets) out.push(`  ${t.pass ? 'PASS' : 'FAIL'}  ${t.name}: ${f2(t.value)} (${t.goal})`);
   if (misses && r.misses.length > 0) {
