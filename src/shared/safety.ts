@@ -6,9 +6,18 @@ import { Type, type Static } from 'typebox';
  * and web (types only).
  */
 
-export const RISK_LEVEL_NAMES = ['none', 'distress', 'ideation', 'plan', 'imminent'] as const;
-export const RISK_CATEGORY_NAMES = ['suicidal', 'self_harm', 'method_detail', 'farewell', 'concern_for_other', 'harassment'] as const;
-export const REPLY_CARE_NUDGES = ['minimising', 'toxic_positivity', 'private_contact', 'tough_love'] as const;
+import {
+  ALERT_NOTE_MAX,
+  REPLY_CARE_NUDGES,
+  RISK_CATEGORY_NAMES,
+  RISK_LEVEL_NAMES,
+  SAFETY_CHECK_TEXT_MAX,
+  SAFETY_PLAN_FIELD_MAX,
+  SAFETY_PLAN_STEPS,
+  type SafetyPlanStep,
+} from './safety-rules.js';
+
+export { ALERT_NOTE_MAX, REPLY_CARE_NUDGES, RISK_CATEGORY_NAMES, RISK_LEVEL_NAMES, SAFETY_CHECK_TEXT_MAX, SAFETY_PLAN_FIELD_MAX, SAFETY_PLAN_STEPS, type SafetyPlanStep };
 
 export const RiskLevelName = Type.Enum(RISK_LEVEL_NAMES);
 export const RiskCategoryName = Type.Enum(RISK_CATEGORY_NAMES);
@@ -27,7 +36,6 @@ export type CrisisResponse = Static<typeof CrisisResponse>;
 export const HeldReason = Type.Enum(['method_detail', 'harassment']);
 
 /** A debounced look at a draft; nothing is stored or logged. */
-export const SAFETY_CHECK_TEXT_MAX = 20_000;
 export const SafetyCheckBody = Type.Object(
   {
     text: Type.String({ maxLength: SAFETY_CHECK_TEXT_MAX, errorMessage: { maxLength: 'That draft is too long to check.' } }),
@@ -52,7 +60,6 @@ export type SafetyCheck = Static<typeof SafetyCheck>;
 
 export const ALERT_STATUSES = ['open', 'acknowledged', 'resolved'] as const;
 export const AlertStatus = Type.Enum(ALERT_STATUSES);
-export const ALERT_NOTE_MAX = 2000;
 
 export const RiskAlert = Type.Object({
   id: Type.String(),
@@ -120,17 +127,6 @@ export type AlertStats = Static<typeof AlertStats>;
 
 // ---- The personal safety plan (its owner only) ----
 
-export const SAFETY_PLAN_STEPS = [
-  'warningSigns',
-  'copingStrategies',
-  'distractions',
-  'peopleToAsk',
-  'professionals',
-  'safeEnvironment',
-  'reasonsForLiving',
-] as const;
-export type SafetyPlanStep = (typeof SAFETY_PLAN_STEPS)[number];
-export const SAFETY_PLAN_FIELD_MAX = 4000;
 
 const PlanField = Type.String({
   maxLength: SAFETY_PLAN_FIELD_MAX,

@@ -88,7 +88,7 @@ describeEachDialect(
       await new Visitor(t().app).signUp('QuietHeron61');
       const mod = await moderatorIn(t(), 'SteadyWren61');
       const [a] = (await mod.get('/api/v1/safety/alerts')).json().items;
-      expect(a).toMatchObject({ author: { handle: null }, content: { status: 'deleted', text: '' } });
+      expect(a).toMatchObject({ author: { handle: null }, content: { status: 'deleted', text: '', postTitle: '[deleted]' } });
     });
 
     it('keeps the last admin from deleting the account that runs the community', async () => {

@@ -167,7 +167,7 @@ export async function alertContexts(db: Kysely<DB>, rows: AlertRow[]): Promise<M
     const anonymous = item.anonymous === 1;
     out.set(r.id, {
       text: deleted ? '' : r.content_type === 'post' ? `${post.title}\n${post.body_md}` : item.body_md,
-      postTitle: post.deleted_at !== null ? '' : post.title,
+      postTitle: post.deleted_at !== null ? '[deleted]' : post.title,
       group: { slug: post.slug, name: post.name },
       status: deleted ? 'deleted' : (item.status as 'published' | 'held' | 'removed'),
       author: { handle: anonymous ? null : handle(r.author_id), anonymous },
