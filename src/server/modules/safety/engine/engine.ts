@@ -5,7 +5,7 @@
  * beside distress, an intention with "tonight").
  */
 import { RISK_LEVELS, type Assessment, type RiskCategory, type RiskLevel } from './types.js';
-import { type CompiledRisk, type CueKind, type Entry, type Hit, type LanguageData } from './lexicon.js';
+import { CUE_KINDS, WHO_ADDRESSED, WHO_OTHER, WHO_SELF, type CompiledRisk, type CueKind, type Entry, type Hit, type LanguageData } from './lexicon.js';
 import type { Found } from './patterns.js';
 import { tokenize, type Token } from './text.js';
 
@@ -30,6 +30,8 @@ const PAST_WINDOW = 8;
 const JOKE_WINDOW = 8;
 const NOW_WINDOW = 12;
 const REPORTED_WINDOW = 3;
+/** Words read for cues beyond a finding's sentence: as far as any rule looks (NOW_WINDOW). */
+const CONTEXT_MARGIN = 12;
 
 const LEVEL_SCORE: Record<RiskLevel, number> = { none: 0, distress: 0.3, ideation: 0.55, plan: 0.8, imminent: 0.95 };
 const HARASSMENT_SCORE = 0.7;
@@ -38,25 +40,24 @@ const CONCERN_SCORE = 0.4;
 const rank = (l: RiskLevel) => RISK_LEVELS.indexOf(l);
 
 type EntryHit = Found<Hit> & { entry: Entry };
-type CueHits = Record<CueKind, Found<Hit>[]>;
+/** Cue findings by kind, in the order of CUE_KINDS (an array: read by number, not by name). */
+type CueHits = Found<Hit>[][];
+const Cue = Object.fromEntries(CUE_KINDS.map((k, i) => [k, i])) as Record<CueKind, number>;
 
 export function createEngine(compiled: CompiledRisk) {
   const byLanguage = new Map(compiled.languages.map((l) => [l.language, l]));
   const fallback = compiled.languages[0]!;
 
-  // Each language's own function words ("the", "que"), in one map: one lookup per word.
-  const detectWords = new Map<string, number>();
-  compiled.languages.forEach((lang, k) => lang.detectWords.forEach((w) => detectWords.set(w, k)));
-
   /**
-   * The language with the most of its own function words; on a tie, the one whose letters
-   * (ñ, ¿, á) the text uses; else the first lexicon's (English).
+   * The language with the most of its own function words ("the", "que"); on a tie, the one
+   * whose letters (ñ, ¿, á) the text uses; else the first lexicon's (English).
    */
   function detectLanguage(text: string, tokens: readonly Token[]): string {
     const scores = compiled.languages.map(() => 0);
+    const byId = compiled.detectById;
     for (const t of tokens) {
-      const k = detectWords.get(t.form);
-      if (k !== undefined) scores[k] = scores[k]! + 1;
+      const k = t.id >= 0 && t.id < byId.length ? byId[t.id]! : -1;
+      if (k >= 0) scores[k] = scores[k]! + 1;
     }
     const top = Math.max(...scores);
     if (scores.filter((x) => x === top).length > 1) {
@@ -70,17 +71,31 @@ export function createEngine(compiled: CompiledRisk) {
     return compiled.languages[best]!.language;
   }
 
-  /** The assessment with every suppressed phrase and its reason. */
-  function assessDetailed(text: string, options?: { language?: string }): Detailed {
+  /** The assessment with every suppressed phrase and its reason (`explain`: false skips collecting them). */
+  function assessDetailed(text: string, options?: { language?: string }, explain = true): Detailed {
     const tokens = tokenize(text, compiled.clauseWords);
     const language = options?.language ? options.language.toLowerCase().slice(0, 2) : detectLanguage(text, tokens);
     const found = compiled.entries.findAll(tokens);
     if (found.length === 0) return { level: 'none', score: 0, categories: [], matches: [], language, suppressed: [] };
-    compiled.context.findAll(tokens, found);
+    // Cues and idioms matter only near a finding: read the sentences that have one, and a
+    // few words around them ("... tonight", "lol").
+    let last = -1;
+    const entryCount = found.length;
+    for (let k = 0; k < entryCount; k++) {
+      const f = found[k]!;
+      let a = f.from;
+      let b = f.to;
+      while (a > 0 && tokens[a - 1]!.sentence === tokens[f.from]!.sentence) a--;
+      while (b < tokens.length && tokens[b]!.sentence === tokens[f.to - 1]!.sentence) b++;
+      a = Math.max(a - CONTEXT_MARGIN, last, 0);
+      b = Math.min(b + CONTEXT_MARGIN, tokens.length);
+      if (a < b) compiled.context.findAll(tokens, found, a, b);
+      last = Math.max(last, b);
+    }
 
     const hits: EntryHit[] = [];
     const idioms: Found<Hit>[] = [];
-    const cues: CueHits = { negation: [], negation_breakers: [], past: [], recovery: [], recent: [], desire: [], reported_speech: [], thinking: [], laughter: [], now: [], medical: [] };
+    const cues: CueHits = CUE_KINDS.map(() => []);
     for (const f of found) {
       if (f.payload.type === 'entry') {
         // One finding per place: overlapping matches of one rule ("just took all", "took all my
@@ -89,9 +104,9 @@ export function createEngine(compiled: CompiledRisk) {
         if (same) {
           same.from = Math.min(same.from, f.from);
           same.to = Math.max(same.to, f.to);
-        } else hits.push({ ...f, entry: f.payload.entry });
+        } else hits.push({ payload: f.payload, from: f.from, to: f.to, entry: f.payload.entry });
       } else if (f.payload.type === 'idiom') idioms.push(f);
-      else cues[f.payload.cue].push(f);
+      else cues[f.payload.slot]!.push(f);
     }
 
     if (hits.length === 0) return { level: 'none', score: 0, categories: [], matches: [], language, suppressed: [] };
@@ -102,7 +117,11 @@ export function createEngine(compiled: CompiledRisk) {
       return { rule: h.entry.id, phrase: text.slice(start, end), start, end };
     };
     const suppressed: Detailed['suppressed'] = [];
-    const drop = (h: EntryHit, reason: Suppression) => suppressed.push({ ...toMatch(h), reason });
+    const drop = (h: EntryHit, reason: Suppression) => {
+      if (!explain) return;
+      const m = toMatch(h);
+      suppressed.push({ rule: m.rule, phrase: m.phrase, start: m.start, end: m.end, reason });
+    };
     const own: { hit: EntryHit; level: RiskLevel }[] = [];
     const concern: EntryHit[] = [];
     const harassment: EntryHit[] = [];
@@ -131,11 +150,11 @@ export function createEngine(compiled: CompiledRisk) {
         if (who === 'other') concern.push(h);
         else if (who === 'addressed') drop(h, 'addressed');
         else if (kind === 'means') {
-          if (near(cues.medical, h, tokens, Infinity)) drop(h, 'medical');
+          if (near(cues[Cue.medical]!, h, tokens, Infinity)) drop(h, 'medical');
           else means.push(h);
         } else {
           // "want to cut myself" is a wish (ideation), not the deed (plan).
-          const wished = h.entry.act && cues.desire.some((c) => c.to <= h.from && h.from - c.to <= 2 && tokens[c.from]!.part === tokens[h.from]!.part);
+          const wished = h.entry.act && cues[Cue.desire]!.some((c) => c.to <= h.from && h.from - c.to <= 2 && tokens[c.from]!.part === tokens[h.from]!.part);
           own.push({ hit: h, level: wished && h.entry.level === 'plan' ? 'ideation' : h.entry.level });
         }
       }
@@ -143,13 +162,15 @@ export function createEngine(compiled: CompiledRisk) {
 
     let level: RiskLevel = 'none';
     const categories = new Set<RiskCategory>();
-    const counted: EntryHit[] = own.map((o) => o.hit);
+    // Plain loops and pushes below: spreading arrays of hits made V8 deoptimize this function on every call.
+    const counted: EntryHit[] = [];
+    for (const o of own) counted.push(o.hit);
     for (const o of own) {
       if (rank(o.level) > rank(level)) level = o.level;
       for (const c of o.hit.entry.categories) categories.add(c);
     }
     // An intention with a time that is now ("tonight", "right now") is imminent.
-    if (own.some((o) => o.hit.entry.intent && near(cues.now, o.hit, tokens, NOW_WINDOW))) level = 'imminent';
+    if (own.some((o) => o.hit.entry.intent && near(cues[Cue.now]!, o.hit, tokens, NOW_WINDOW))) level = 'imminent';
     // Means count only beside other signs: "my pills" alone is medicine, "a rope" alone is rope.
     // Beside distress they make ideation, beside ideation a plan; two different signs of
     // preparation ("bought a rope", "I know what I'm going to do") are a plan on their own.
@@ -160,7 +181,7 @@ export function createEngine(compiled: CompiledRisk) {
       if (rank(raised) > rank(level)) level = raised;
       categories.add('suicidal');
       for (const h of means) for (const c of h.entry.categories) categories.add(c);
-      counted.push(...means);
+      for (const h of means) counted.push(h);
     } else for (const h of means) drop(h, 'alone');
     // A goodbye counts beside distress or a second goodbye; "goodbye everyone, see you Monday"
     // alone does not, nor the word "goodbye" inside another finding ("goodbye letters").
@@ -169,7 +190,7 @@ export function createEngine(compiled: CompiledRisk) {
       level = 'imminent';
       categories.add('farewell');
       categories.add('suicidal');
-      counted.push(...farewells);
+      for (const h of farewells) counted.push(h);
     } else for (const h of goodbyes) drop(h, 'alone');
     if (rank(level) < rank('ideation')) {
       categories.delete('suicidal');
@@ -177,26 +198,31 @@ export function createEngine(compiled: CompiledRisk) {
     }
     if (concern.length > 0) categories.add('concern_for_other');
     if (harassment.length > 0) categories.add('harassment');
-    counted.push(...concern, ...harassment);
+    for (const h of concern) counted.push(h);
+    for (const h of harassment) counted.push(h);
 
     let score = LEVEL_SCORE[level];
     if (harassment.length > 0) score = Math.max(score, HARASSMENT_SCORE);
     if (concern.length > 0) score = Math.max(score, CONCERN_SCORE);
     if (score > 0) score = Math.min(level === 'imminent' ? 1 : LEVEL_SCORE[level] + 0.2, score + 0.02 * (counted.length - 1));
 
-    const matches = counted.map(toMatch).sort((a, b) => a.start - b.start || a.end - b.end);
-    return { level, score: Math.round(score * 100) / 100, categories: [...categories], matches, language, suppressed };
+    const matches: Match[] = [];
+    for (const h of counted) matches.push(toMatch(h));
+    matches.sort(byPosition);
+    return { level, score: Math.round(score * 100) / 100, categories: Array.from(categories), matches, language, suppressed };
   }
 
   return {
     assessDetailed,
     assess(text: string, options?: { language?: string }): Assessment {
-      const { suppressed: _, ...assessment } = assessDetailed(text, options);
-      return assessment;
+      const a = assessDetailed(text, options, false);
+      return { level: a.level, score: a.score, categories: a.categories, matches: a.matches, language: a.language };
     },
     detectLanguage: (text: string) => detectLanguage(text, tokenize(text, compiled.clauseWords)),
   };
 }
+
+const byPosition = (a: Match, b: Match) => a.start - b.start || a.end - b.end;
 
 function sameLanguage(f: Found<Hit>, lang: LanguageData): boolean {
   return f.payload.type !== 'entry' && f.payload.language === lang.language;
@@ -214,35 +240,35 @@ function suppression(h: EntryHit, tokens: readonly Token[], cues: CueHits, idiom
 
   let quoted = true;
   for (let k = h.from; k < h.to; k++) if (!tokens[k]!.quoted) quoted = false;
-  if (quoted && !cues.thinking.some((c) => c.to <= h.from && tokens[c.from]!.sentence === first.sentence && !tokens[c.from]!.quoted)) return 'quoted';
+  if (quoted && !cues[Cue.thinking]!.some((c) => c.to <= h.from && tokens[c.from]!.sentence === first.sentence && !tokens[c.from]!.quoted)) return 'quoted';
 
-  if (h.entry.kind !== 'concern' && cues.reported_speech.some((c) => c.to <= h.from && h.from - c.to <= REPORTED_WINDOW && tokens[c.from]!.sentence === first.sentence)) return 'reported';
+  if (h.entry.kind !== 'concern' && cues[Cue.reported_speech]!.some((c) => c.to <= h.from && h.from - c.to <= REPORTED_WINDOW && tokens[c.from]!.sentence === first.sentence)) return 'reported';
 
-  const negation = cues.negation.find(
+  const negation = cues[Cue.negation]!.find(
     (c) => sameLanguage(c, lang) && c.to <= h.from && h.from - c.to <= NEGATION_WINDOW && tokens[c.to - 1]!.clause === first.clause,
   );
-  if (negation && !cues.negation_breakers.some((b) => b.from >= negation.from && b.to <= h.from)) return 'negated';
+  if (negation && !cues[Cue.negation_breakers]!.some((b) => b.from >= negation.from && b.to <= h.from)) return 'negated';
 
   if (h.entry.kind !== 'harassment') {
     const last = tokens[h.to - 1]!;
     // Recovery ("200 days clean", "recovered") holds for the whole sentence.
-    if (cues.recovery.some((c) => sameLanguage(c, lang) && tokens[c.from]!.sentence === first.sentence)) return 'past';
+    if (cues[Cue.recovery]!.some((c) => sameLanguage(c, lang) && tokens[c.from]!.sentence === first.sentence)) return 'past';
     // "used to", "years ago": in the same clause, or shortly before in the same sentence, unless
     // the phrase's own clause says it is happening again ("..., but yesterday I cut again").
     const past =
-      cues.past.find((c) => sameLanguage(c, lang) && c.to <= h.from + 1 && (tokens[c.from]!.clause === first.clause || (tokens[c.from]!.sentence === first.sentence && h.from - c.to <= PAST_WINDOW))) ??
-      cues.past.find((c) => sameLanguage(c, lang) && c.from >= h.to - 1 && tokens[c.from]!.clause === last.clause);
+      cues[Cue.past]!.find((c) => sameLanguage(c, lang) && c.to <= h.from + 1 && (tokens[c.from]!.clause === first.clause || (tokens[c.from]!.sentence === first.sentence && h.from - c.to <= PAST_WINDOW))) ??
+      cues[Cue.past]!.find((c) => sameLanguage(c, lang) && c.from >= h.to - 1 && tokens[c.from]!.clause === last.clause);
     // A time word cancels the past only when it comes after the past one and by the phrase's end:
     // "I used to love music, now nothing matters", but not "who used to be suicidal is now a nurse".
     const recent =
       past &&
-      cues.recent.some(
+      cues[Cue.recent]!.some(
         (c) => (tokens[c.from]!.clause === first.clause || tokens[c.from]!.clause === last.clause) && c.from < h.to && (c.from > past.from || past.from >= h.to - 1),
       );
     if (past && !recent) return 'past';
   }
 
-  if (h.entry.jokeProne && cues.laughter.some((c) => c.from < h.to + JOKE_WINDOW && c.to > h.from - JOKE_WINDOW)) return 'joke';
+  if (h.entry.jokeProne && cues[Cue.laughter]!.some((c) => c.from < h.to + JOKE_WINDOW && c.to > h.from - JOKE_WINDOW)) return 'joke';
   return null;
 }
 
@@ -276,11 +302,13 @@ function namesSomeoneElse(h: EntryHit, tokens: readonly Token[], lang: LanguageD
 function aboutWhom(h: EntryHit, tokens: readonly Token[], lang: LanguageData): 'self' | 'other' | 'addressed' | 'unknown' {
   for (let k = h.from; k < h.to; k++) if (h.entry.selfMarked(tokens[k]!.form)) return 'self';
   const sentence = tokens[h.from]!.sentence;
+  const who = lang.people.who;
   for (let k = h.from - 1; k >= 0 && tokens[k]!.sentence === sentence; k--) {
-    const form = tokens[k]!.form;
-    if (lang.people.first.has(form)) return 'self';
-    if (lang.people.third.has(form)) return 'other';
-    if (lang.people.second.has(form)) return 'addressed';
+    const id = tokens[k]!.id;
+    const kind = id >= 0 && id < who.length ? who[id] : 0;
+    if (kind === WHO_SELF) return 'self';
+    if (kind === WHO_OTHER) return 'other';
+    if (kind === WHO_ADDRESSED) return 'addressed';
   }
   return 'unknown';
 }

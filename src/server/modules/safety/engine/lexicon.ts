@@ -10,7 +10,7 @@ import { Value } from 'typebox/value';
 import { parse } from 'yaml';
 import type { RiskCategory, RiskLevel } from './types.js';
 import { compilePhrase, PhraseIndex, type Pattern } from './patterns.js';
-import { foldWord } from './text.js';
+import { clauseWords as clauseFlags, foldWord, VOCABULARY, vocabularyId, type ClauseWords } from './text.js';
 
 const Phrases = Type.Array(Type.String({ minLength: 1 }));
 const Words = Type.Array(Type.String({ minLength: 1 }));
@@ -83,14 +83,20 @@ export interface Entry {
 
 export type Hit =
   | { type: 'entry'; entry: Entry }
-  | { type: 'cue'; cue: CueKind; language: string }
+  | { type: 'cue'; cue: CueKind; slot: number; language: string }
   | { type: 'idiom'; language: string };
 
 export interface People {
   first: ReadonlySet<string>;
   second: ReadonlySet<string>;
   third: ReadonlySet<string>;
+  /** The three by vocabulary number (0 none, 1 self, 2 addressed, 3 other): one array read per word. */
+  who: Int8Array;
 }
+
+export const WHO_SELF = 1;
+export const WHO_ADDRESSED = 2;
+export const WHO_OTHER = 3;
 
 export interface LanguageData {
   language: string;
@@ -106,7 +112,9 @@ export interface CompiledRisk {
   /** Cues and idioms: read only when a rule's phrase was found. */
   context: PhraseIndex<Hit>;
   languages: LanguageData[];
-  clauseWords: ReadonlySet<string>;
+  clauseWords: ClauseWords;
+  /** By vocabulary number: the index in `languages` of the language whose function word it is, or -1. */
+  detectById: Int8Array;
   rules: Entry[];
 }
 
@@ -158,18 +166,25 @@ export function compileRisk(files: { name: string; raw: unknown }[]): CompiledRi
   const patterns: Pattern<Hit>[] = [];
   const contextPatterns: Pattern<Hit>[] = [];
   const languages: LanguageData[] = [];
-  const clauseWords = new Set<string>();
+  const clauseWordList: string[] = [];
   const numberWords = new Map<string, number>();
   const entries: Entry[] = [];
   const ids = new Set<string>();
   for (const { name, raw } of files) {
     const file: RiskFile = check(RiskFile, raw, name);
     const lang = file.language;
-    const people: People = { first: foldSet(file.people.first_person), second: foldSet(file.people.second_person), third: foldSet(file.people.third_party) };
+    const first = foldSet(file.people.first_person);
+    const second = foldSet(file.people.second_person);
+    const third = foldSet(file.people.third_party);
+    const whoWords: [Set<string>, number][] = [[third, WHO_OTHER], [second, WHO_ADDRESSED], [first, WHO_SELF]];
+    for (const [set] of whoWords) for (const w of set) vocabularyId(w);
+    const who = new Int8Array(VOCABULARY.size);
+    for (const [set, kind] of whoWords) for (const w of set) who[vocabularyId(w)] = kind;
+    const people: People = { first, second, third, who };
     languages.push({ language: lang, detectWords: foldSet(file.detect.words), detectLetters: new Set([...(file.detect.letters ?? '')].flatMap((c) => [c.toLowerCase().charCodeAt(0), c.toUpperCase().charCodeAt(0)])), people });
-    for (const w of foldSet(file.clause_words)) clauseWords.add(w);
+    clauseWordList.push(...foldSet(file.clause_words));
     for (const [w, value] of Object.entries(file.numbers)) for (const f of foldWord(w)) numberWords.set(f, value);
-    for (const cue of CUE_KINDS) contextPatterns.push(...compileAll<Hit>(file.cues[cue], { type: 'cue', cue, language: lang }, `${name}, cues.${cue}`));
+    CUE_KINDS.forEach((cue, slot) => contextPatterns.push(...compileAll<Hit>(file.cues[cue], { type: 'cue', cue, slot, language: lang }, `${name}, cues.${cue}`)));
     contextPatterns.push(...compileAll<Hit>(file.idioms, { type: 'idiom', language: lang }, `${name}, idioms`));
     for (const e of file.entries) {
       if (ids.has(e.id)) throw new Error(`${name}: the rule id ${e.id} is used twice`);
@@ -198,7 +213,12 @@ export function compileRisk(files: { name: string; raw: unknown }[]): CompiledRi
   // A word that is common in two languages says nothing about which one a text is in.
   const shared = new Set(languages.flatMap((a) => [...a.detectWords].filter((w) => languages.some((b) => b !== a && b.detectWords.has(w)))));
   for (const lang of languages) for (const w of shared) (lang.detectWords as Set<string>).delete(w);
-  return { entries: new PhraseIndex(patterns, numberWords), context: new PhraseIndex(contextPatterns, numberWords), languages, clauseWords, rules: entries };
+  const entryIndex = new PhraseIndex(patterns, numberWords);
+  const contextIndex = new PhraseIndex(contextPatterns, numberWords);
+  for (const lang of languages) for (const w of lang.detectWords) vocabularyId(w);
+  const detectById = new Int8Array(VOCABULARY.size).fill(-1);
+  languages.forEach((lang, k) => lang.detectWords.forEach((w) => (detectById[vocabularyId(w)] = k)));
+  return { entries: entryIndex, context: contextIndex, languages, clauseWords: clauseFlags(clauseWordList), detectById, rules: entries };
 }
 
 /** Parses and checks the reply-care lexicon files and compiles them into one index. */

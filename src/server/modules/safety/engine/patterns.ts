@@ -12,7 +12,7 @@
  *   ...                  up to four words of anything
  * A phrase never reaches across a sentence end or a comma.
  */
-import { foldWord, type Token } from './text.js';
+import { foldWord, vocabularyId, type Token } from './text.js';
 
 type Atom = { kind: 'word'; value: string } | { kind: 'prefix'; value: string } | { kind: 'number'; min: number } | { kind: 'gap' } | { kind: 'set'; values: string[] };
 
@@ -127,7 +127,11 @@ export function compilePhrase<T>(phrase: string, payload: T): Pattern<T>[] {
 }
 
 interface TrieNode<T> {
-  words: Map<string, TrieNode<T>> | null;
+  /** Children by word, keyed by the word's number in the vocabulary (while building). */
+  words: Map<number, TrieNode<T>> | null;
+  /** The same children once built: sorted word numbers and their nodes, searched without hashing. */
+  keys: Int32Array | null;
+  kids: TrieNode<T>[] | null;
   /** Word starts, by their first letter's code (no string is made to look them up). */
   prefixes: Map<number, { prefix: string; node: TrieNode<T> }[]> | null;
   numbers: { min: number; node: TrieNode<T> }[] | null;
@@ -136,7 +140,40 @@ interface TrieNode<T> {
   payloads: T[] | null;
 }
 
-const newNode = <T>(): TrieNode<T> => ({ words: null, prefixes: null, numbers: null, gap: null, payloads: null });
+const newNode = <T>(): TrieNode<T> => ({ words: null, keys: null, kids: null, prefixes: null, numbers: null, gap: null, payloads: null });
+
+/** The child of `node` for word number `id`, by a linear scan of few children or a binary search of many. */
+function childOf<T>(node: TrieNode<T>, id: number): TrieNode<T> | undefined {
+  const keys = node.keys!;
+  const n = keys.length;
+  if (n <= 8) {
+    for (let k = 0; k < n; k++) if (keys[k] === id) return node.kids![k];
+    return undefined;
+  }
+  let lo = 0;
+  let hi = n - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const key = keys[mid]!;
+    if (key === id) return node.kids![mid];
+    if (key < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+}
+
+/** Turns every node's child map into sorted arrays (after the last phrase is inserted). */
+function freeze<T>(node: TrieNode<T>): void {
+  if (node.words) {
+    const entries = [...node.words].sort((a, b) => a[0] - b[0]);
+    node.keys = Int32Array.from(entries.map((e) => e[0]));
+    node.kids = entries.map((e) => e[1]);
+    for (const kid of node.kids) freeze(kid);
+  }
+  for (const list of node.prefixes?.values() ?? []) for (const edge of list) freeze(edge.node);
+  for (const edge of node.numbers ?? []) freeze(edge.node);
+  if (node.gap) freeze(node.gap);
+}
 
 /**
  * Every phrase of every lexicon in one word trie: phrases that share their first words share
@@ -144,15 +181,27 @@ const newNode = <T>(): TrieNode<T> => ({ words: null, prefixes: null, numbers: n
  */
 export class PhraseIndex<T> {
   private readonly root: TrieNode<T> = newNode();
+  /** The root's children in an array by word number (made on first use). */
+  private rootArray: (TrieNode<T> | undefined)[] | null = null;
+  /** Number words' values by vocabulary number (-1: not a number word). */
+  private numberById: Float64Array;
+  /** First letters of the root's word starts, so other words skip that lookup. */
+  private readonly rootPrefixChars = new Uint8Array(65536);
 
   constructor(
     patterns: Iterable<Pattern<T>>,
     private readonly numberWords: ReadonlyMap<string, number>,
   ) {
     for (const p of patterns) this.insert(this.root, p.elements, 0, p.payload);
+    for (const w of numberWords.keys()) vocabularyId(w);
+    this.numberById = new Float64Array(Math.max(0, ...[...numberWords.keys()].map(vocabularyId)) + 1).fill(-1);
+    for (const [w, value] of numberWords) this.numberById[vocabularyId(w)] = value;
+    for (const key of this.root.prefixes?.keys() ?? []) this.rootPrefixChars[key] = 1;
+    freeze(this.root);
   }
 
   private insert(node: TrieNode<T>, elements: Element[], e: number, payload: T): void {
+    this.rootArray = null;
     if (node === this.root && elements[e]!.gap > 0) throw new Error('a phrase cannot start with "..."');
     if (e === elements.length) {
       (node.payloads ??= []).includes(payload) || node.payloads.push(payload);
@@ -177,21 +226,51 @@ export class PhraseIndex<T> {
     }
     for (const word of el.words ?? []) {
       node.words ??= new Map();
-      let child = node.words.get(word);
-      if (!child) node.words.set(word, (child = newNode()));
+      const id = vocabularyId(word);
+      let child = node.words.get(id);
+      if (!child) node.words.set(id, (child = newNode()));
       this.insert(child, elements, e + 1, payload);
     }
   }
 
   /**
-   * Every place a phrase occurs, as (phrase, first token, one past the last token). A phrase
+   * Every place a phrase starts between tokens `from` and `to` (all by default), as (phrase,
+   * first token, one past the last token). A phrase
    * can be reported more than once from one token (a longer and a shorter reading, or a
    * stretched word's other forms); the engine merges overlapping findings of one rule.
    */
-  findAll(tokens: readonly Token[], out: Found<T>[] = []): Found<T>[] {
-    // The root has no gap and ends no phrase, so each token goes straight to its edges.
-    for (let i = 0; i < tokens.length; i++) this.step(this.root, tokens, i, i, tokens[i]!.part, out);
+  findAll(tokens: readonly Token[], out: Found<T>[] = [], from = 0, to = tokens.length): Found<T>[] {
+    const rootWords = this.rootWords();
+    const root = this.root;
+    // The root has no gap and ends no phrase. Its children are in an array by word number,
+    // so the first word of every phrase costs one array read per token.
+    for (let i = from; i < to; i++) {
+      const t = tokens[i]!;
+      const child = t.id >= 0 ? rootWords[t.id] : undefined;
+      if (child) this.walk(child, tokens, i, i + 1, t.part, out);
+      if (t.altIds || (root.prefixes && this.rootPrefixChars[t.form.charCodeAt(0)] === 1) || (root.numbers && (t.number || t.id >= 0))) this.stepSpecial(root, child, tokens, i, t.part, out);
+    }
     return out;
+  }
+
+  private rootWords(): (TrieNode<T> | undefined)[] {
+    if (!this.rootArray) {
+      const array: (TrieNode<T> | undefined)[] = [];
+      for (const [id, node] of this.root.words ?? []) array[id] = node;
+      this.rootArray = array;
+    }
+    return this.rootArray;
+  }
+
+  /** The root's edges for a stretched word's other forms, word starts and numbers. */
+  private stepSpecial(node: TrieNode<T>, child: TrieNode<T> | undefined, tokens: readonly Token[], i: number, part: number, out: Found<T>[]): void {
+    const t = tokens[i]!;
+    if (node.keys && t.altIds)
+      for (const a of t.altIds) {
+        const alt = a >= 0 ? childOf(node, a) : undefined;
+        if (alt && alt !== child) this.walk(alt, tokens, i, i + 1, part, out);
+      }
+    this.stepEdges(node, tokens, i, i, part, out);
   }
 
   private walk(node: TrieNode<T>, tokens: readonly Token[], from: number, i: number, part: number, out: Found<T>[]): void {
@@ -206,21 +285,26 @@ export class PhraseIndex<T> {
   /** Follows every edge of `node` that token i satisfies. */
   private step(node: TrieNode<T>, tokens: readonly Token[], from: number, i: number, part: number, out: Found<T>[]): void {
     const t = tokens[i]!;
-    if (node.words) {
-      const child = node.words.get(t.form);
+    if (node.keys) {
+      const child = t.id >= 0 ? childOf(node, t.id) : undefined;
       if (child) this.walk(child, tokens, from, i + 1, part, out);
-      if (t.alts)
-        for (const a of t.alts) {
-          const alt = node.words.get(a);
+      if (t.altIds)
+        for (const a of t.altIds) {
+          const alt = a >= 0 ? childOf(node, a) : undefined;
           if (alt && alt !== child) this.walk(alt, tokens, from, i + 1, part, out);
         }
     }
+    this.stepEdges(node, tokens, from, i, part, out);
+  }
+
+  private stepEdges(node: TrieNode<T>, tokens: readonly Token[], from: number, i: number, part: number, out: Found<T>[]): void {
+    const t = tokens[i]!;
     if (node.prefixes) {
       const edges = node.prefixes.get(t.form.charCodeAt(0));
       if (edges) for (const edge of edges) if (startsWithAny(t, edge.prefix)) this.walk(edge.node, tokens, from, i + 1, part, out);
     }
     if (node.numbers) {
-      const value = t.number ? Number(t.form) : (this.numberWords.get(t.form) ?? -1);
+      const value = t.number ? Number(t.form) : t.id >= 0 && t.id < this.numberById.length ? this.numberById[t.id]! : -1;
       if (value >= 0) for (const edge of node.numbers) if (value >= edge.min) this.walk(edge.node, tokens, from, i + 1, part, out);
     }
   }

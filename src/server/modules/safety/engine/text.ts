@@ -12,8 +12,11 @@
 export interface Token {
   /** Lower case, accents removed, apostrophes dropped, leetspeak undone. */
   form: string;
+  /** The form's number in the lexicons' vocabulary, or -1 when no lexicon has the word. */
+  id: number;
   /** Other forms when letters were stretched: runs of three or more cut to two, then to one. */
   alts: string[] | null;
+  altIds: number[] | null;
   start: number;
   end: number;
   sentence: number;
@@ -105,8 +108,71 @@ function unquote(tokens: Token[], from: number): void {
   for (let k = from; k < tokens.length; k++) tokens[k]!.quoted = false;
 }
 
-/** Words that start a new clause whatever the language ("but", "pero", ...): scope for negation and past. */
-export type ClauseWords = ReadonlySet<string>;
+/**
+ * Every word the lexicons use, numbered when they are compiled (at start), so the matcher
+ * compares small numbers instead of strings. It only grows, and only while lexicons compile.
+ */
+export const VOCABULARY = new Map<string, number>();
+
+/** The word's number in the vocabulary, adding it if it is new. */
+export function vocabularyId(word: string): number {
+  let id = VOCABULARY.get(word);
+  if (id === undefined) {
+    VOCABULARY.set(word, (id = VOCABULARY.size));
+    table = null;
+  }
+  return id;
+}
+
+// Reading a text looks every word up: an open-addressing table of FNV-1a hashes is cheaper
+// than a Map of strings for that. Rebuilt after the vocabulary grows (only while compiling).
+let table: Int32Array | null = null;
+let words: string[] = [];
+
+function hashWord(word: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+function buildTable(): Int32Array {
+  let size = 1024;
+  while (size < VOCABULARY.size * 4) size *= 2;
+  const t = new Int32Array(size).fill(-1);
+  words = [...VOCABULARY.keys()];
+  words.forEach((w, id) => {
+    let slot = hashWord(w) & (size - 1);
+    while (t[slot] !== -1) slot = (slot + 1) & (size - 1);
+    t[slot] = id;
+  });
+  return t;
+}
+
+/** The word's number in the vocabulary, or -1. */
+export function lookupId(word: string): number {
+  const t = (table ??= buildTable());
+  const mask = t.length - 1;
+  let slot = hashWord(word) & mask;
+  for (;;) {
+    const id = t[slot]!;
+    if (id === -1) return -1;
+    if (words[id] === word) return id;
+    slot = (slot + 1) & mask;
+  }
+}
+
+/** Words that start a new clause ("but", "pero"): flags by vocabulary number, from `clauseWords`. */
+export type ClauseWords = Uint8Array;
+
+export const NO_CLAUSE_WORDS: ClauseWords = new Uint8Array(0);
+
+/** Flags for words that start a new clause whatever the language: the reach of negation and "used to". */
+export function clauseWords(words: Iterable<string>): ClauseWords {
+  const ids = [...words].map(vocabularyId);
+  const flags = new Uint8Array(Math.max(0, ...ids) + 1);
+  for (const id of ids) flags[id] = 1;
+  return flags;
+}
 
 /** Splits `text` into tokens. `clauseWords` (already folded) also end a clause. */
 export function tokenize(text: string, clauseWords: ClauseWords): Token[] {
@@ -118,53 +184,66 @@ export function tokenize(text: string, clauseWords: ClauseWords): Token[] {
   let openedAt = 0;
   let i = 0;
   const n = text.length;
+  // Lower-case once (natively); a text whose length that changes ("İ") is read as it is.
+  const lower = text.toLowerCase();
+  const src = lower.length === n ? lower : text;
   while (i < n) {
     const code = text.charCodeAt(i);
     const cls = CLASS[code]!;
     const leadingLeet = cls === C.Leet && code !== 33 && isWordAt(text, i + 1);
     if (cls === C.Word || leadingLeet) {
       const start = i;
-      // Most words are plain ASCII letters: they are sliced as they are, and only words with
-      // capitals, accents, apostrophes or leetspeak take the slower folding path.
+      // Most words are plain letters a-z once the text is lower-cased: they are sliced as they
+      // are; only words with accents, apostrophes or leetspeak take the slower folding path.
       let plain = true;
-      let ascii = true;
       let letters = false;
       let mixed = false;
-      let run = 1;
+      let prev = -1;
+      let run = 0;
       let stretch = false;
       for (; i < n; i++) {
-        const c = text.charCodeAt(i);
-        const k = CLASS[c]!;
-        if (k === C.Word) {
-          if (c >= 97 && c <= 122) letters = true;
-          else if (c >= 48 && c <= 57) mixed = true;
-          else {
+        const c = src.charCodeAt(i);
+        if (c >= 97 && c <= 122) {
+          letters = true;
+        } else {
+          const k = CLASS[c]!;
+          if (k === C.Word) {
+            if (c >= 48 && c <= 57) mixed = true;
+            else {
+              plain = false;
+              const f = FOLD[c]!;
+              if (f >= 48 && f <= 57) mixed = true;
+              else letters = true;
+            }
+          } else if (k === C.Apostrophe && i > start && isWordAt(text, i + 1)) {
+            // "don't" -> "dont": the apostrophe is dropped, the word goes on.
             plain = false;
-            if (c > 127) ascii = false;
-            const f = FOLD[c]!;
-            if (f >= 48 && f <= 57) mixed = true;
-            else letters = true;
-          }
-          run = i > start && c === text.charCodeAt(i - 1) ? run + 1 : 1;
-          if (run === 3) stretch = true;
-        } else if (k === C.Apostrophe && i > start && isWordAt(text, i + 1)) {
-          // "don't" -> "dont": the apostrophe is dropped, the word goes on.
-          plain = false;
-          ascii = false;
-        } else if (k === C.Leet && (i === start || isWordAt(text, i + 1)) && (c !== 33 || i > start)) {
-          mixed = true;
-          plain = false;
-          ascii = false;
-        } else break;
+            continue;
+          } else if (k === C.Leet && (i === start || isWordAt(text, i + 1)) && (c !== 33 || i > start)) {
+            mixed = true;
+            plain = false;
+            continue;
+          } else break;
+        }
+        if (c === prev) {
+          if (++run === 3) stretch = true;
+        } else run = 1;
+        prev = c;
       }
-      let form = text.slice(start, i);
-      if (!plain) form = ascii ? form.toLowerCase() : fold(form);
+      let form = src.slice(start, i);
+      if (!plain) form = fold(form);
       if (letters && mixed) form = unLeet(form);
       else if (!letters && mixed && !/^\d+$/.test(form)) form = form.replace(/[$@!]/g, '');
       if (form.length === 0) continue;
       if (stretch) stretch = stretched(form);
-      tokens.push({ form, alts: stretch ? [collapse(form, 2), collapse(form, 1)] : null, start, end: i, sentence, clause, part, quoted, number: !letters });
-      if (clauseWords.has(form)) clause++;
+      const id = lookupId(form);
+      if (stretch) {
+        const alts = [collapse(form, 2), collapse(form, 1)];
+        tokens.push({ form, id, alts, altIds: [lookupId(alts[0]!), lookupId(alts[1]!)], start, end: i, sentence, clause, part, quoted, number: !letters });
+      } else {
+        tokens.push({ form, id, alts: null, altIds: null, start, end: i, sentence, clause, part, quoted, number: !letters });
+      }
+      if (id >= 0 && clauseWords[id] === 1) clause++;
       continue;
     }
     if (cls === C.Surrogate || cls === C.Pictograph) {
@@ -172,7 +251,7 @@ export function tokenize(text: string, clauseWords: ClauseWords): Token[] {
       const width = cp > 0xffff ? 2 : 1;
       const ch = String.fromCodePoint(cp);
       if (cls === C.Pictograph || /\p{Extended_Pictographic}/u.test(ch)) {
-        tokens.push({ form: ch, alts: null, start: i, end: i + width, sentence, clause, part, quoted, number: false });
+        tokens.push({ form: ch, id: lookupId(ch), alts: null, altIds: null, start: i, end: i + width, sentence, clause, part, quoted, number: false });
       }
       i += width;
       continue;
@@ -205,5 +284,5 @@ export function tokenize(text: string, clauseWords: ClauseWords): Token[] {
 
 /** The same folding as `tokenize`, for a lexicon word: what the matcher compares with a token's form. */
 export function foldWord(word: string): string[] {
-  return tokenize(word, new Set()).map((t) => t.form);
+  return tokenize(word, NO_CLAUSE_WORDS).map((t) => t.form);
 }
