@@ -235,4 +235,13 @@ describe('the risk engine: its answer', () => {
     expect(engine.assess('!!!???...').level).toBe('none');
     expect(engine.assess('calm '.repeat(20_000) + 'I want to die').level).toBe('ideation');
   });
+
+  it('stays quick on a long text full of findings (no work grows with findings times words)', () => {
+    const started = performance.now();
+    const a = engine.assess('kys '.repeat(5_000) + 'i want to die. '.repeat(1_000));
+    expect(a.categories).toContain('harassment');
+    expect(a.level).toBe('ideation');
+    // Generous: about 20 ms on a quiet machine; a quadratic step made this take seconds.
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
 });

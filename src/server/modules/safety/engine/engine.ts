@@ -83,6 +83,7 @@ export function createEngine(compiled: CompiledRisk) {
     const entryCount = found.length;
     for (let k = 0; k < entryCount; k++) {
       const f = found[k]!;
+      if (f.to <= last) continue; // already read around an earlier finding
       let a = f.from;
       let b = f.to;
       while (a > 0 && tokens[a - 1]!.sentence === tokens[f.from]!.sentence) a--;
@@ -96,15 +97,20 @@ export function createEngine(compiled: CompiledRisk) {
     const hits: EntryHit[] = [];
     const idioms: Found<Hit>[] = [];
     const cues: CueHits = CUE_KINDS.map(() => []);
+    // Entry findings come in order of their first word, so a rule's overlapping findings
+    // ("just took all", "took all my pills") meet its latest one and become one span.
+    const latest = new Map<Hit, EntryHit>();
     for (const f of found) {
       if (f.payload.type === 'entry') {
-        // One finding per place: overlapping matches of one rule ("just took all", "took all my
-        // pills") become one span.
-        const same = hits.find((h) => h.payload === f.payload && h.from < f.to && h.to > f.from);
-        if (same) {
+        const same = latest.get(f.payload);
+        if (same && same.from < f.to && same.to > f.from) {
           same.from = Math.min(same.from, f.from);
           same.to = Math.max(same.to, f.to);
-        } else hits.push({ payload: f.payload, from: f.from, to: f.to, entry: f.payload.entry });
+        } else {
+          const hit: EntryHit = { payload: f.payload, from: f.from, to: f.to, entry: f.payload.entry };
+          hits.push(hit);
+          latest.set(f.payload, hit);
+        }
       } else if (f.payload.type === 'idiom') idioms.push(f);
       else cues[f.payload.slot]!.push(f);
     }
@@ -128,6 +134,7 @@ export function createEngine(compiled: CompiledRisk) {
     const means: EntryHit[] = [];
     const goodbyes: EntryHit[] = [];
 
+    const harassing = hits.filter((h) => h.entry.kind === 'harassment');
     for (const h of hits) {
       const lang = byLanguage.get(h.entry.language) ?? fallback;
       const reason = suppression(h, tokens, cues, idioms, lang);
@@ -142,7 +149,7 @@ export function createEngine(compiled: CompiledRisk) {
         // Concern needs someone else in the sentence: "I was suicidal" or "talking about suicide" is not it.
         if (aboutWhom(h, tokens, lang) === 'other' || namesSomeoneElse(h, tokens, lang)) concern.push(h);
         else drop(h, 'addressed');
-      } else if (overlapsKind(hits, h, 'harassment')) {
+      } else if (overlapsKind(harassing, h)) {
         // "jump off a bridge" inside "do everyone a favour and jump off a bridge" is said to someone else.
         drop(h, 'addressed');
       } else {
@@ -272,8 +279,8 @@ function suppression(h: EntryHit, tokens: readonly Token[], cues: CueHits, idiom
   return null;
 }
 
-function overlapsKind(hits: readonly EntryHit[], h: EntryHit, kind: Entry['kind']): boolean {
-  return hits.some((o) => o.entry.kind === kind && o.from < h.to && o.to > h.from);
+function overlapsKind(others: readonly EntryHit[], h: EntryHit): boolean {
+  return others.some((o) => o.from < h.to && o.to > h.from);
 }
 
 /** How many findings there are once overlapping ones ("the rope", "looking at the rope") count as one. */
