@@ -4,7 +4,6 @@ import { openDatabase, sqliteFileIn } from './platform/db/dialect/index.js';
 import { migrateDatabase } from './platform/db/migrations/index.js';
 import { createAccountsService } from './modules/accounts/accounts.service.js';
 import { createGroupsService } from './modules/groups/groups.service.js';
-import { assessText } from './modules/safety/assess.js';
 import { HANDLE_MAX, HANDLE_MIN, HANDLE_PATTERN } from '../shared/rules.js';
 
 const USAGE = `Usage: npm run cli -- <command>
@@ -26,6 +25,8 @@ async function assessLines(args: string[]): Promise<number> {
     process.stderr.write(`Please give a language after --language, such as "en" or "es".\n${USAGE}`);
     return 1;
   }
+  // Loaded only here: compiling the lexicons is work the database commands do not need.
+  const { assessText } = await import('./modules/safety/assess.js');
   const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of lines) {
     const { level, score, categories, matches, language: detected } = assessText(line, language ? { language } : undefined);

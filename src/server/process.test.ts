@@ -46,7 +46,8 @@ describe('npm run cli', () => {
     expect(bad.stderr).toContain('Please give a handle');
     expect(cli(['frobnicate'], e).status).toBe(1);
     expect(fs.existsSync(path.join(e.DATA_DIR!, 'kindred.sqlite'))).toBe(true);
-  });
+    // Seven CLI processes, each starting tsx: longer than one request-level test.
+  }, 90_000);
 
   it.skipIf(!inject('postgresUrl'))('works against PostgreSQL through DATABASE_URL (skipped only without PostgreSQL outside CI)', async () => {
     await withPostgresDatabase(async (url) => {
