@@ -59,6 +59,56 @@ describe('the risk engine: levels', () => {
       ['Cuando lean esto ya no estaré', 'imminent', ['suicidal', 'farewell']],
     ]);
   });
+
+  it('combines means with words that use them, a time that is now, or a goodbye', () => {
+    check([
+      // Means alone are medicine or rope; with words that use them, a plan; with "now", imminent.
+      ['The tablets are on my nightstand', 'none'],
+      ['The tablets are on my nightstand and I will swallow every last one', 'plan'],
+      ['The tablets are on my nightstand and I will swallow every last one tonight', 'imminent'],
+      ['Mis pastillas están en la mesa', 'none'],
+      ['Mis pastillas están en la mesa y me las voy a tomar todas', 'plan'],
+      ['Mis pastillas están en la mesa y ahora me las tomo todas', 'imminent'],
+      ['My tablets are on the nightstand, I take them all with breakfast like the doctor said', 'none'],
+      ["The tablets are on my nightstand and I won't swallow every last one, I promise", 'none'],
+      ['Mis pastillas están en la mesa y no me las voy a tomar todas', 'none'],
+      // A goodbye beside means is imminent; a goodbye beside a place, or with a return to come, is not.
+      ['Farewell friends, my meds are all here with me', 'imminent', ['suicidal', 'farewell']],
+      ['Farewell friends, off to the bridge to paint the river', 'none'],
+      ['Bye all, love you all, see you on monday', 'none'],
+      ['Chao amigos, mis pastillas están todas aquí conmigo', 'imminent', ['suicidal', 'farewell']],
+      ['Chao amigos, los quiero mucho, nos vemos el jueves', 'none'],
+      // A deed with the means already done is not cancelled by words that sound like medicine.
+      ['Just swallowed them all, getting drowsy and sleepy, wanted to say goodbye', 'imminent'],
+      ['Took my evening meds, getting sleepy, night all', 'none'],
+    ]);
+  });
+
+  it('knows Spanish intent and farewells without the word suicide', () => {
+    check([
+      ['Mañana me voy a quitar la vida', 'plan'],
+      ['Ahora mismo me voy a quitar la vida', 'imminent'],
+      ['Me quiero quitar la vida', 'ideation'],
+      ['No me voy a quitar la vida, tengo a mis hijos', 'none'],
+      ['Hace años quise quitarme la vida, hoy estoy bien', 'none'],
+      ['Vengo a despedirme, esta es mi despedida', 'imminent', ['suicidal', 'farewell']],
+      ['Esta es mi despedida de soltera, los quiero a todas', 'none'],
+    ]);
+  });
+
+  it('sees preparation and comparisons that wish the writer dead', () => {
+    check([
+      ["I've been handing my things away to people I love", 'plan'],
+      ['Handing out old jumpers to my neighbours before the move', 'none'],
+      ['I know exactly when I will do it', 'plan'],
+      ["I know exactly how I'd spend a free Saturday", 'none'],
+      ['My parents would be relieved if I were gone', 'ideation', ['suicidal']],
+      ['Mis hijos estarían más tranquilos si yo no existiera', 'ideation', ['suicidal']],
+      ['My sister says her kids would be happier if she was gone', 'none', ['concern_for_other']],
+      ['The engine was idling in the shut garage with me in the car', 'imminent'],
+      ['Left the car idling in the driveway while I ran in for my keys', 'none'],
+    ]);
+  });
 });
 
 describe('the risk engine: traps', () => {

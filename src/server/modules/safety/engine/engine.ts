@@ -1,8 +1,8 @@
 /**
  * The risk engine: lexicon phrases found in one pass, then the rules that keyword lists get
  * wrong — negation, past and recovery, other people, quotation, reported speech, idioms,
- * jokes — and the combinations that raise a level (means beside a wish to die, a goodbye
- * beside distress, an intention with "tonight").
+ * jokes — and the combinations that raise a level (means beside a wish to die, means with
+ * words that use them, a goodbye beside distress or means, an intention with "tonight").
  */
 import { RISK_LEVELS, type Assessment, type RiskCategory, type RiskLevel } from './types.js';
 import { CUE_KINDS, WHO_ADDRESSED, WHO_OTHER, WHO_SELF, type CompiledRisk, type CueKind, type Entry, type Hit, type LanguageData } from './lexicon.js';
@@ -83,13 +83,13 @@ export function createEngine(compiled: CompiledRisk) {
     const entryCount = found.length;
     for (let k = 0; k < entryCount; k++) {
       const f = found[k]!;
-      if (f.to <= last) continue; // already read around an earlier finding
-      let a = f.from;
       let b = f.to;
-      while (a > 0 && tokens[a - 1]!.sentence === tokens[f.from]!.sentence) a--;
       while (b < tokens.length && tokens[b]!.sentence === tokens[f.to - 1]!.sentence) b++;
-      a = Math.max(a - CONTEXT_MARGIN, last, 0);
       b = Math.min(b + CONTEXT_MARGIN, tokens.length);
+      if (b <= last) continue; // already read around an earlier finding
+      let a = f.from;
+      while (a > last && a > 0 && tokens[a - 1]!.sentence === tokens[f.from]!.sentence) a--;
+      a = Math.max(a - CONTEXT_MARGIN, last, 0);
       if (a < b) compiled.context.findAll(tokens, found, a, b);
       last = Math.max(last, b);
     }
@@ -135,6 +135,8 @@ export function createEngine(compiled: CompiledRisk) {
     const goodbyes: EntryHit[] = [];
 
     const harassing = hits.filter((h) => h.entry.kind === 'harassment');
+    // "Chao amigos, ...": the people a goodbye greets are addressed, not the subject of what follows.
+    const greeted = hits.filter((h) => h.entry.kind === 'goodbye');
     for (const h of hits) {
       const lang = byLanguage.get(h.entry.language) ?? fallback;
       const reason = suppression(h, tokens, cues, idioms, lang);
@@ -147,17 +149,21 @@ export function createEngine(compiled: CompiledRisk) {
       else if (kind === 'goodbye') goodbyes.push(h);
       else if (kind === 'concern') {
         // Concern needs someone else in the sentence: "I was suicidal" or "talking about suicide" is not it.
-        if (aboutWhom(h, tokens, lang) === 'other' || namesSomeoneElse(h, tokens, lang)) concern.push(h);
+        if (aboutWhom(h, tokens, lang, greeted) === 'other' || namesSomeoneElse(h, tokens, lang)) concern.push(h);
         else drop(h, 'addressed');
       } else if (overlapsKind(harassing, h)) {
         // "jump off a bridge" inside "do everyone a favour and jump off a bridge" is said to someone else.
         drop(h, 'addressed');
       } else {
-        const who = aboutWhom(h, tokens, lang);
+        let who = aboutWhom(h, tokens, lang, greeted);
+        // "alguien sabe cuánto...", "does anyone know how many...": asking others about a
+        // method's details is the asker's own risk unless the phrase names someone else.
+        if (who === 'other' && h.entry.categories.includes('method_detail') && !namesSomeoneElse(h, tokens, lang)) who = 'self';
         if (who === 'other') concern.push(h);
         else if (who === 'addressed') drop(h, 'addressed');
         else if (kind === 'means') {
-          if (near(cues[Cue.medical]!, h, tokens, Infinity)) drop(h, 'medical');
+          // "already took them" is a deed with the means, not medicine talk, even beside "sleepy".
+          if (!h.entry.act && near(cues[Cue.medical]!, h, tokens, Infinity)) drop(h, 'medical');
           else means.push(h);
         } else {
           // "want to cut myself" is a wish (ideation), not the deed (plan).
@@ -178,21 +184,34 @@ export function createEngine(compiled: CompiledRisk) {
     }
     // An intention with a time that is now ("tonight", "right now") is imminent.
     if (own.some((o) => o.hit.entry.intent && near(cues[Cue.now]!, o.hit, tokens, NOW_WINDOW))) level = 'imminent';
+    // A goodbye, not the word "goodbye" inside another finding ("goodbye letters").
+    // "goodbye everyone, see you Monday": a goodbye with a return to come is an ordinary one.
+    const returning = cues[Cue.returning]!.length > 0;
+    const farewells = returning ? [] : goodbyes.filter((g) => !own.some((o) => o.hit.from < g.to && o.hit.to > g.from));
     // Means count only beside other signs: "my pills" alone is medicine, "a rope" alone is rope.
     // Beside distress they make ideation, beside ideation a plan; two different signs of
-    // preparation ("bought a rope", "I know what I'm going to do") are a plan on their own.
-    // Two findings are two signs only when they are different kinds of sign in different words ("💊💊" is one).
+    // preparation ("bought a rope", "I know what I'm going to do") are a plan on their own, and
+    // so are means with words that use them ("taking them all", "me las voy a tomar") or with
+    // a goodbye. Two findings are two signs only when they are different kinds of sign in
+    // different words ("💊💊" is one).
     const signs = Math.min(distinctSpans(means), new Set(means.map((h) => h.entry.id)).size);
-    if (means.length > 0 && (rank(level) >= rank('distress') || signs >= 2)) {
-      const raised: RiskLevel = rank(level) >= rank('ideation') || signs >= 2 ? 'plan' : 'ideation';
+    // "I'm not going to take them all": a negated use does not count.
+    const uses = cues[Cue.use_means]!.filter((c) => !cues[Cue.negation]!.some((n) => n.to <= c.from && c.from - n.to <= NEGATION_WINDOW && tokens[n.to - 1]!.clause === tokens[c.from]!.clause));
+    const using = means.some((h) => near(uses, h, tokens, NOW_WINDOW));
+    // "bye all, off to the bridge for the sunset": a place beside a goodbye is not enough.
+    const farewellMeans = farewells.length > 0 && means.some((h) => !h.entry.place);
+    if (means.length > 0 && (rank(level) >= rank('distress') || signs >= 2 || using || farewellMeans)) {
+      const raised: RiskLevel = rank(level) >= rank('ideation') || signs >= 2 || using || farewellMeans ? 'plan' : 'ideation';
       if (rank(raised) > rank(level)) level = raised;
+      // Means with words that use them and a time that is now ("the pills are here, taking
+      // them all tonight"): imminent.
+      if (rank(level) >= rank('plan') && using && means.some((h) => near(cues[Cue.now]!, h, tokens, NOW_WINDOW))) level = 'imminent';
       categories.add('suicidal');
       for (const h of means) for (const c of h.entry.categories) categories.add(c);
       for (const h of means) counted.push(h);
     } else for (const h of means) drop(h, 'alone');
-    // A goodbye counts beside distress or a second goodbye; "goodbye everyone, see you Monday"
-    // alone does not, nor the word "goodbye" inside another finding ("goodbye letters").
-    const farewells = goodbyes.filter((g) => !own.some((o) => o.hit.from < g.to && o.hit.to > g.from));
+    // A goodbye counts beside distress or worse, beside means, or beside a second goodbye;
+    // "goodbye everyone, see you Monday" alone does not.
     if (farewells.length > 0 && (rank(level) >= rank('distress') || distinctSpans(farewells) >= 2)) {
       level = 'imminent';
       categories.add('farewell');
@@ -306,11 +325,12 @@ function namesSomeoneElse(h: EntryHit, tokens: readonly Token[], lang: LanguageD
  * before it in the sentence is "I", "me", "quiero"...), another person ('other'), the reader it
  * addresses ('addressed'), or nobody named ('unknown': the writer, as in "want to die").
  */
-function aboutWhom(h: EntryHit, tokens: readonly Token[], lang: LanguageData): 'self' | 'other' | 'addressed' | 'unknown' {
+function aboutWhom(h: EntryHit, tokens: readonly Token[], lang: LanguageData, greeted: readonly EntryHit[] = []): 'self' | 'other' | 'addressed' | 'unknown' {
   for (let k = h.from; k < h.to; k++) if (h.entry.selfMarked(tokens[k]!.form)) return 'self';
   const sentence = tokens[h.from]!.sentence;
   const who = lang.people.who;
   for (let k = h.from - 1; k >= 0 && tokens[k]!.sentence === sentence; k--) {
+    if (greeted.length > 0 && greeted.some((g) => g !== h && g.from <= k && k < g.to)) return 'unknown';
     const id = tokens[k]!.id;
     const kind = id >= 0 && id < who.length ? who[id] : 0;
     if (kind === WHO_SELF) return 'self';

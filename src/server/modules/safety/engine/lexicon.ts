@@ -15,7 +15,9 @@ import { clauseWords as clauseFlags, foldWord, VOCABULARY, vocabularyId, type Cl
 const Phrases = Type.Array(Type.String({ minLength: 1 }));
 const Words = Type.Array(Type.String({ minLength: 1 }));
 
-export const CUE_KINDS = ['negation', 'negation_breakers', 'past', 'recovery', 'recent', 'desire', 'reported_speech', 'thinking', 'laughter', 'now', 'medical'] as const;
+export const CUE_KINDS = ['negation', 'negation_breakers', 'past', 'recovery', 'recent', 'desire', 'reported_speech', 'thinking', 'laughter', 'now', 'medical', 'use_means', 'returning'] as const;
+/** Cues a lexicon may leave out (added after the first lexicons were written). */
+const OPTIONAL_CUES: readonly CueKind[] = ['use_means', 'returning'];
 export type CueKind = (typeof CUE_KINDS)[number];
 
 const RiskFile = Type.Object(
@@ -25,7 +27,7 @@ const RiskFile = Type.Object(
     numbers: Type.Record(Type.String(), Type.Number({ minimum: 0 })),
     clause_words: Words,
     people: Type.Object({ first_person: Words, second_person: Words, third_party: Words }, { additionalProperties: false }),
-    cues: Type.Object(Object.fromEntries(CUE_KINDS.map((k) => [k, Phrases])) as Record<CueKind, typeof Phrases>, { additionalProperties: false }),
+    cues: Type.Object(Object.fromEntries(CUE_KINDS.map((k) => [k, OPTIONAL_CUES.includes(k) ? Type.Optional(Phrases) : Phrases])) as Record<CueKind, typeof Phrases>, { additionalProperties: false }),
     idioms: Phrases,
     entries: Type.Array(
       Type.Object(
@@ -34,7 +36,7 @@ const RiskFile = Type.Object(
           kind: Type.Optional(Type.Union([Type.Literal('risk'), Type.Literal('concern'), Type.Literal('harassment'), Type.Literal('means'), Type.Literal('goodbye')])),
           level: Type.Optional(Type.Union([Type.Literal('distress'), Type.Literal('ideation'), Type.Literal('plan'), Type.Literal('imminent')])),
           categories: Type.Optional(Type.Array(Type.Union([Type.Literal('suicidal'), Type.Literal('self_harm'), Type.Literal('method_detail'), Type.Literal('farewell')]))),
-          flags: Type.Optional(Type.Array(Type.Union([Type.Literal('joke_prone'), Type.Literal('intent'), Type.Literal('act')]))),
+          flags: Type.Optional(Type.Array(Type.Union([Type.Literal('joke_prone'), Type.Literal('intent'), Type.Literal('act'), Type.Literal('place')]))),
           note: Type.Optional(Type.String()),
           phrases: Phrases,
         },
@@ -77,6 +79,8 @@ export interface Entry {
   intent: boolean;
   /** A deed ("cut myself"): after a wish ("want to cut myself") it is ideation, not behaviour. */
   act: boolean;
+  /** Means that are a place ("the bridge"): people say goodbye on their way to places, so a goodbye alone does not raise them. */
+  place: boolean;
   /** Whether one of the entry's own words says who it is about ("myself", "quiero"). */
   selfMarked: (form: string) => boolean;
 }
@@ -184,7 +188,7 @@ export function compileRisk(files: { name: string; raw: unknown }[]): CompiledRi
     languages.push({ language: lang, detectWords: foldSet(file.detect.words), detectLetters: new Set([...(file.detect.letters ?? '')].flatMap((c) => [c.toLowerCase().charCodeAt(0), c.toUpperCase().charCodeAt(0)])), people });
     clauseWordList.push(...foldSet(file.clause_words));
     for (const [w, value] of Object.entries(file.numbers)) for (const f of foldWord(w)) numberWords.set(f, value);
-    CUE_KINDS.forEach((cue, slot) => contextPatterns.push(...compileAll<Hit>(file.cues[cue], { type: 'cue', cue, slot, language: lang }, `${name}, cues.${cue}`)));
+    CUE_KINDS.forEach((cue, slot) => contextPatterns.push(...compileAll<Hit>(file.cues[cue] ?? [], { type: 'cue', cue, slot, language: lang }, `${name}, cues.${cue}`)));
     contextPatterns.push(...compileAll<Hit>(file.idioms, { type: 'idiom', language: lang }, `${name}, idioms`));
     for (const e of file.entries) {
       if (ids.has(e.id)) throw new Error(`${name}: the rule id ${e.id} is used twice`);
@@ -204,6 +208,7 @@ export function compileRisk(files: { name: string; raw: unknown }[]): CompiledRi
         jokeProne: e.flags?.includes('joke_prone') ?? false,
         intent: e.flags?.includes('intent') ?? false,
         act: e.flags?.includes('act') ?? false,
+        place: e.flags?.includes('place') ?? false,
         selfMarked: (form) => people.first.has(form),
       };
       entries.push(entry);
