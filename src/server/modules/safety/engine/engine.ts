@@ -83,6 +83,8 @@ export function createEngine(compiled: CompiledRisk) {
     const entryCount = found.length;
     for (let k = 0; k < entryCount; k++) {
       const f = found[k]!;
+      // Already read around an earlier finding, to past the end of this one's sentence.
+      if (f.to <= last && tokens[last - 1]!.sentence !== tokens[f.to - 1]!.sentence) continue;
       let b = f.to;
       while (b < tokens.length && tokens[b]!.sentence === tokens[f.to - 1]!.sentence) b++;
       b = Math.min(b + CONTEXT_MARGIN, tokens.length);
@@ -136,7 +138,8 @@ export function createEngine(compiled: CompiledRisk) {
 
     const harassing = hits.filter((h) => h.entry.kind === 'harassment');
     // "Chao amigos, ...": the people a goodbye greets are addressed, not the subject of what follows.
-    const greeted = hits.filter((h) => h.entry.kind === 'goodbye');
+    const greeted: EntryHit[] = [];
+    for (const h of hits) if (h.entry.kind === 'goodbye') greeted.push(h);
     for (const h of hits) {
       const lang = byLanguage.get(h.entry.language) ?? fallback;
       const reason = suppression(h, tokens, cues, idioms, lang);
@@ -196,8 +199,12 @@ export function createEngine(compiled: CompiledRisk) {
     // different words ("💊💊" is one).
     const signs = Math.min(distinctSpans(means), new Set(means.map((h) => h.entry.id)).size);
     // "I'm not going to take them all": a negated use does not count.
-    const uses = cues[Cue.use_means]!.filter((c) => !cues[Cue.negation]!.some((n) => n.to <= c.from && c.from - n.to <= NEGATION_WINDOW && tokens[n.to - 1]!.clause === tokens[c.from]!.clause));
-    const using = means.some((h) => near(uses, h, tokens, NOW_WINDOW));
+    const negations = cues[Cue.negation]!;
+    let using = false;
+    if (means.length > 0 && cues[Cue.use_means]!.length > 0) {
+      const uses = cues[Cue.use_means]!.filter((c) => !negations.some((n) => n.to <= c.from && c.from - n.to <= NEGATION_WINDOW && tokens[n.to - 1]!.clause === tokens[c.from]!.clause));
+      using = means.some((h) => near(uses, h, tokens, NOW_WINDOW));
+    }
     // "bye all, off to the bridge for the sunset": a place beside a goodbye is not enough.
     const farewellMeans = farewells.length > 0 && means.some((h) => !h.entry.place);
     if (means.length > 0 && (rank(level) >= rank('distress') || signs >= 2 || using || farewellMeans)) {
