@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import type { CrisisResponse as Response } from '../../api/safetyTypes';
@@ -17,18 +17,17 @@ interface StepProps {
   onClose: () => void;
 }
 
-/** The calm crisis card: the member's lines, their emergency number, their plan and a listener. */
-function CrisisCard({ onClose }: StepProps) {
+/** A calm, dismissable card: its title, what it says, and Close. */
+function CalmCard({ title, onClose, children }: StepProps & { title: string; children: ReactNode }) {
   const { t } = useTranslation();
   return (
     <ModalOverlay className="modal-overlay" isOpen isDismissable onOpenChange={(open) => !open && onClose()}>
       <Modal className="modal modal--wide crisis-modal">
         <Dialog className="dialog crisis-dialog">
           <Heading slot="title" level={2} className="dialog-title">
-            {t('crisis.cardTitle')}
+            {title}
           </Heading>
-          <p>{t('crisis.cardBody')}</p>
-          <CrisisChoices variant="self" />
+          {children}
           <div className="dialog-actions">
             <Button variant="quiet" onClick={onClose}>
               {t('app.close')}
@@ -37,6 +36,17 @@ function CrisisCard({ onClose }: StepProps) {
         </Dialog>
       </Modal>
     </ModalOverlay>
+  );
+}
+
+/** The calm crisis card: the member's lines, their emergency number, their plan and a listener. */
+function CrisisCard({ onClose }: StepProps) {
+  const { t } = useTranslation();
+  return (
+    <CalmCard title={t('crisis.cardTitle')} onClose={onClose}>
+      <p>{t('crisis.cardBody')}</p>
+      <CrisisChoices variant="self" />
+    </CalmCard>
   );
 }
 
@@ -67,22 +77,10 @@ function CrisisScreen({ onClose }: StepProps) {
 function HelpingCard({ onClose }: StepProps) {
   const { t } = useTranslation();
   return (
-    <ModalOverlay className="modal-overlay" isOpen isDismissable onOpenChange={(open) => !open && onClose()}>
-      <Modal className="modal modal--wide crisis-modal">
-        <Dialog className="dialog crisis-dialog">
-          <Heading slot="title" level={2} className="dialog-title">
-            {t('helping.title')}
-          </Heading>
-          <HelpingTips />
-          <CrisisChoices variant="helping" />
-          <div className="dialog-actions">
-            <Button variant="quiet" onClick={onClose}>
-              {t('app.close')}
-            </Button>
-          </div>
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+    <CalmCard title={t('helping.title')} onClose={onClose}>
+      <HelpingTips />
+      <CrisisChoices variant="helping" />
+    </CalmCard>
   );
 }
 
