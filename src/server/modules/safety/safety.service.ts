@@ -213,7 +213,7 @@ export function createSafetyService({ db, assess, replyCare, now = Date.now }: S
         resolvedAt: r.resolved_at,
         resolvedBy: c.resolvedBy,
         resolutionNote: r.resolution_note,
-        content: { type: r.content_type as 'post' | 'reply', id: r.content_id, postId: r.post_id, postTitle: c.postTitle, group: c.group, text: c.text, status: c.status },
+        content: { type: r.content_type as 'post' | 'reply', id: r.content_id, postId: r.post_id!, postTitle: c.postTitle, group: c.group, text: c.text, status: c.status },
         author: c.author,
         matches,
       };

@@ -141,7 +141,7 @@ interface AlertContext {
 export async function alertContexts(db: Kysely<DB>, rows: AlertRow[]): Promise<Map<string, AlertContext>> {
   const out = new Map<string, AlertContext>();
   if (rows.length === 0) return out;
-  const postIds = [...new Set(rows.map((r) => r.post_id))];
+  const postIds = [...new Set(rows.flatMap((r) => (r.post_id ? [r.post_id] : [])))];
   const replyIds = rows.filter((r) => r.content_type === 'reply').map((r) => r.content_id);
   const memberIds = [...new Set(rows.flatMap((r) => [r.author_id, r.acknowledged_by, r.resolved_by]).filter((x): x is string => x !== null))];
   const posts = await db
@@ -161,7 +161,8 @@ export async function alertContexts(db: Kysely<DB>, rows: AlertRow[]): Promise<M
     return m && m.deleted_at === null ? m.handle : null;
   };
   for (const r of rows) {
-    const post = postById.get(r.post_id)!;
+    // Alerts so far are about posts and replies, which always name their post.
+    const post = postById.get(r.post_id!)!;
     const item = r.content_type === 'post' ? post : replyById.get(r.content_id)!;
     const deleted = item.deleted_at !== null;
     const anonymous = item.anonymous === 1;

@@ -194,8 +194,9 @@ export interface RiskAlertsTable {
   id: string;
   content_type: string;
   content_id: string;
-  post_id: string;
-  group_id: string;
+  /** For posts and replies; null for chat messages. */
+  post_id: string | null;
+  group_id: string | null;
   author_id: string | null;
   level: string;
   /** 1 for plan and imminent. */

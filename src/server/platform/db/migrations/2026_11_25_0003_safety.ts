@@ -36,8 +36,9 @@ export function safety(dialect: DialectName): Migration {
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('content_type', 'text', (c) => c.notNull())
         .addColumn('content_id', 'text', (c) => c.notNull())
-        .addColumn('post_id', 'text', (c) => c.notNull())
-        .addColumn('group_id', 'text', (c) => c.notNull().references('groups.id'))
+        // The thread a post or reply belongs to; chat messages (and support chats, which have no group) leave these empty.
+        .addColumn('post_id', 'text')
+        .addColumn('group_id', 'text', (c) => c.references('groups.id'))
         // Kept when an account is deleted (the words are gone by then): moderators' record of what was done.
         .addColumn('author_id', 'text', (c) => c.references('members.id').onDelete('set null'))
         .addColumn('level', 'text', (c) => c.notNull())
