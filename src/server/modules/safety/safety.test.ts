@@ -143,6 +143,19 @@ describeEachDialect(
       expect(items[0].content.text.slice(items[0].matches[0].start, items[0].matches[0].end)).toBe('MARKER-IDEATION');
     });
 
+    it('answers bad input with a kind 4xx', async () => {
+      const mod = await moderatorIn(t(), 'SteadyWren52');
+      expect((await mod.get('/api/v1/safety/alerts?view=resolved&cursor=not-a-cursor')).statusCode).toBe(400);
+      expect((await mod.get('/api/v1/safety/alerts?view=everything')).json().error.fields.view).toBe('Please choose active or resolved alerts.');
+      expect((await mod.post('/api/v1/safety/alerts/%20%00/acknowledge')).statusCode).toBeLessThan(500);
+      const long = await mod.post('/api/v1/safety/alerts/01ARZ3NDEKTSV4RRFFQ69G5FAV/resolve', { note: 'x'.repeat(2001) });
+      expect(long.statusCode).toBe(400);
+      expect(long.json().error.fields.note).toBe('A note can be at most 2000 characters.');
+      const huge = await mod.post('/api/v1/safety/check', { text: 'x'.repeat(20_001), kind: 'post' });
+      expect(huge.json().error.fields.text).toBe('That draft is too long to check.');
+      expect((await mod.request('DELETE', '/api/v1/me', {})).statusCode).toBe(400);
+    });
+
     it('shows alerts to moderators and admins only', async () => {
       const ana = await memberIn(t(), 'QuietHeron48');
       await post(ana, { title: 'Tonight', body: 'MARKER-IDEATION' });
