@@ -145,6 +145,8 @@ test('a post with a content warning: another member reveals it, reacts and repli
   await expect(page).toHaveURL(new RegExp(`${escapeRegExp(postPath)}(#reply-\\w+)?$`));
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await expect(page.getByText('I hear you. Grief comes in waves.')).toBeVisible();
+  // Opening one notification marked that one read: one of the two replies is still unread.
+  await expect(page.getByRole('link', { name: 'Notifications (1 unread)' })).toBeVisible();
 
   // Mark all as read: the badge goes.
   await page.goto('/notifications');

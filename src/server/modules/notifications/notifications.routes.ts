@@ -20,8 +20,19 @@ export function notificationsRoutes({ notifications }: { notifications: Notifica
       '/notifications/read',
       { schema: { tags, summary: 'Mark all my notifications read', body: Type.Optional(Type.Object({})), response: { 200: UnreadCount, ...errors } } },
       async (request) => {
-        await notifications.markAllRead(requireMember(request).id);
-        return { unread: 0 };
+        const member = requireMember(request);
+        await notifications.markRead(member.id);
+        return { unread: await notifications.unread(member.id) };
+      },
+    );
+    app.post(
+      '/notifications/:id/read',
+      { schema: { tags, summary: 'Mark one of my notifications read', params: Type.Object({ id: Type.String({ maxLength: 40 }) }), body: Type.Optional(Type.Object({})), response: { 200: UnreadCount, ...errors } } },
+      async (request) => {
+        const member = requireMember(request);
+        // Someone else's notification, or one already read, changes nothing.
+        await notifications.markRead(member.id, request.params.id);
+        return { unread: await notifications.unread(member.id) };
       },
     );
   };

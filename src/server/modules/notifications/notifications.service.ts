@@ -106,10 +106,13 @@ export function createNotificationsService({ db, bus, now = Date.now }: { db: Ky
       return { ...result, unread: await unread(memberId) };
     },
 
-    async markAllRead(memberId: string): Promise<void> {
+    /** Marks every unread notification read, or only the one named; the unread count drops by what changed. */
+    async markRead(memberId: string, id?: string): Promise<void> {
       const t = now();
       await db.transaction().execute(async (trx) => {
-        const marked = await trx.updateTable('notifications').set({ read_at: t }).where('member_id', '=', memberId).where('read_at', 'is', null).executeTakeFirst();
+        let q = trx.updateTable('notifications').set({ read_at: t }).where('member_id', '=', memberId).where('read_at', 'is', null);
+        if (id !== undefined) q = q.where('id', '=', id);
+        const marked = await q.executeTakeFirst();
         // Down by what was marked, so a notification arriving meanwhile stays counted.
         const n = Number(marked.numUpdatedRows);
         if (n > 0) {

@@ -240,6 +240,11 @@ describeEachDialect('posts', (t) => {
     expect(list.unread).toBe(2);
     expect(list.items.map((n: { actor: { handle?: string } }) => n.actor.handle)).toEqual(['QuietHeron10', 'GentleOtter10']);
     expect(list.items[0]).toMatchObject({ kind: 'reply', post: { id, title: 'Anyone awake?' }, read: false });
+    // One at a time: only that one is read, and only its owner can mark it.
+    expect((await bo.post(`/api/v1/notifications/${list.items[0].id}/read`, {})).json()).toEqual({ unread: 0 });
+    expect((await cy.post(`/api/v1/notifications/${list.items[0].id}/read`, {})).json()).toEqual({ unread: 1 });
+    expect((await cy.post(`/api/v1/notifications/${list.items[0].id}/read`, {})).json()).toEqual({ unread: 1 });
+    expect((await cy.get('/api/v1/notifications')).json().items.map((n: { read: boolean }) => n.read)).toEqual([true, false]);
     expect((await cy.post('/api/v1/notifications/read', {})).json()).toEqual({ unread: 0 });
     expect((await cy.get('/api/v1/notifications')).json().items.every((n: { read: boolean }) => n.read)).toBe(true);
 

@@ -10,16 +10,17 @@ import { TimeAgo } from '../../ui/TimeAgo';
 import { FeedbackText, useFeedback } from '../../ui/useFeedback';
 import { authorText } from '../posts/AuthorName';
 import { postPagePath } from '../posts/PostListItem';
-import { useMarkAllRead, useNotifications } from './api';
+import { useMarkAllRead, useMarkOneRead, useNotifications } from './api';
 
 function NotificationItem({ notification }: { notification: Notification }) {
   const { t } = useTranslation();
+  const markOne = useMarkOneRead();
   const to = `${postPagePath(notification.post.id)}${notification.replyId ? `#reply-${notification.replyId}` : ''}`;
   return (
     <article className={notification.read ? 'card notification' : 'card notification notification--unread'}>
       <p className="notification-text">
         {!notification.read && <span className="badge badge--new">{t('notifications.new')}</span>}{' '}
-        <Link to={to}>{t('notifications.replied', { name: authorText(notification.actor, t), title: notification.post.title })}</Link>
+        <Link to={to} onClick={() => !notification.read && markOne.mutate(notification.id)}>{t('notifications.replied', { name: authorText(notification.actor, t), title: notification.post.title })}</Link>
       </p>
       <p className="card-meta">
         <TimeAgo value={notification.createdAt} />

@@ -52,3 +52,18 @@ export function useMarkAllRead() {
     },
   });
 }
+
+/** Opening a notification marks that one read, and only that one. */
+export function useMarkOneRead() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<{ unread: number }>(`/api/v1/notifications/${encodeURIComponent(id)}/read`, { method: 'POST', body: {} }),
+    onSuccess: (data, id) => {
+      queryClient.setQueryData(notificationKeys.unread, data);
+      queryClient.setQueryData<InfiniteData<NotificationPage>>(
+        notificationKeys.list,
+        (old) => old && { ...old, pages: old.pages.map((p) => ({ ...p, unread: data.unread, items: p.items.map((n) => (n.id === id ? { ...n, read: true } : n)) })) },
+      );
+    },
+  });
+}
