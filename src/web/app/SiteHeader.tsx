@@ -4,6 +4,7 @@ import { Link, NavLink, useNavigate } from 'react-router';
 import { api, isApiError } from '../api/client';
 import { endSession, useSession } from '../api/session';
 import { NotificationsLink } from '../features/notifications/NotificationsLink';
+import { AlertsNavLink } from '../features/moderation/AlertsNavLink';
 import { usePendingRecoveryCode } from './pendingRecoveryCode';
 
 function Logo() {
@@ -80,7 +81,7 @@ export function SiteHeader() {
                 </li>
                 {isModerator && (
                   <li>
-                    <NavLink to="/moderation/alerts">{t('nav.alerts')}</NavLink>
+                    <AlertsNavLink />
                   </li>
                 )}
                 {isAdmin && (
