@@ -84,6 +84,46 @@ describe('the risk engine: levels', () => {
     ]);
   });
 
+  it('counts an everyday apology only beside means already taken, a plan, or a goodbye of its own', () => {
+    check([
+      // "sorry for everything" / "perdón por todo" alone, or beside distress or means not yet taken, is ordinary.
+      ['So sorry for everything, I was grumpy all week', 'none'],
+      ['I feel so alone, sorry for everything lately', 'distress'],
+      ['My tablets are on the shelf, sorry for everything guys', 'none'],
+      ['The box is empty now. Forgive me mum', 'imminent', ['suicidal', 'farewell']],
+      ['The box is empty now, sorry mum, I will buy more tea', 'none'],
+      ['Perdónenme todos, ya no van a tener que preocuparse por mí', 'imminent', ['suicidal', 'farewell']],
+      ['Perdónenme todos por la demora, nos vemos el jueves', 'none'],
+      // Saying one will not be around counts beside a second goodbye or distress, not alone.
+      ["Nobody will have to put up with me anymore, I'm changing teams at work", 'none'],
+      ['I hate myself. Nobody will have to put up with me anymore', 'imminent', ['suicidal', 'farewell']],
+    ]);
+  });
+
+  it('combines signs of preparation that name no method: ready, a day, a decision, affairs, a last gift', () => {
+    check([
+      ['I have everything I need, just choosing the date', 'plan', ['suicidal']],
+      ['I have everything I need for the party, just choosing the date', 'none'],
+      ['I have made my decision', 'none'],
+      ['I have made my decision. The night my flatmates are out', 'plan', ['suicidal']],
+      ['Handed my rabbit to my aunt', 'none'],
+      ['Handed my rabbit to my aunt, she will take better care of her than I could', 'plan', ['suicidal']],
+      ['Tengo todos mis papeles en orden', 'none'],
+      ['Tengo todos mis papeles en orden y una carta para cada uno', 'plan', ['suicidal']],
+      ['Esta vez no voy a fallar', 'none'],
+      ['Esta vez no voy a fallar, ya sé cuál duele menos', 'plan', ['suicidal']],
+    ]);
+  });
+
+  it('sees an overdose taken on purpose as happening now, and an accident as nothing', () => {
+    check([
+      ['Took three times my dose on purpose', 'imminent', ['suicidal']],
+      ['Took three times my dose by mistake, the pharmacist says I am fine', 'none'],
+      ['Me tomé el doble de la dosis a propósito', 'imminent', ['suicidal']],
+      ['Me tomé el doble de la dosis sin querer', 'none'],
+    ]);
+  });
+
   it('knows Spanish intent and farewells without the word suicide', () => {
     check([
       ['Mañana me voy a quitar la vida', 'plan'],

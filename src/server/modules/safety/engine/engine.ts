@@ -202,11 +202,17 @@ export function createEngine(compiled: CompiledRisk) {
     const negations = cues[Cue.negation]!;
     let using = false;
     if (means.length > 0 && cues[Cue.use_means]!.length > 0) {
-      const uses = cues[Cue.use_means]!.filter((c) => !negations.some((n) => n.to <= c.from && c.from - n.to <= NEGATION_WINDOW && tokens[n.to - 1]!.clause === tokens[c.from]!.clause));
+      // "me voy a tomar todas las vacaciones": a use inside an idiom is not one.
+      const uses = cues[Cue.use_means]!.filter(
+        (c) =>
+          !negations.some((n) => n.to <= c.from && c.from - n.to <= NEGATION_WINDOW && tokens[n.to - 1]!.clause === tokens[c.from]!.clause) &&
+          !idioms.some((i) => i.from < c.to && i.to > c.from),
+      );
       using = means.some((h) => near(uses, h, tokens, NOW_WINDOW));
     }
     // "bye all, off to the bridge for the sunset": a place beside a goodbye is not enough.
-    const farewellMeans = farewells.length > 0 && means.some((h) => !h.entry.place);
+    // An everyday goodbye ("sorry mum") raises only means already taken ("the bottle is empty now").
+    const farewellMeans = farewells.length > 0 && means.some((h) => !h.entry.place && (h.entry.act || farewells.some((g) => !g.entry.weak)));
     if (means.length > 0 && (rank(level) >= rank('distress') || signs >= 2 || using || farewellMeans)) {
       const raised: RiskLevel = rank(level) >= rank('ideation') || signs >= 2 || using || farewellMeans ? 'plan' : 'ideation';
       if (rank(raised) > rank(level)) level = raised;
@@ -219,7 +225,10 @@ export function createEngine(compiled: CompiledRisk) {
     } else for (const h of means) drop(h, 'alone');
     // A goodbye counts beside distress or worse, beside means, or beside a second goodbye;
     // "goodbye everyone, see you Monday" alone does not.
-    if (farewells.length > 0 && (rank(level) >= rank('distress') || distinctSpans(farewells) >= 2)) {
+    // An everyday goodbye ("sorry for everything", "perdón por todo") counts only beside a
+    // plan or worse, means, or a goodbye of its own kind ("you won't have to deal with me anymore").
+    const strong = farewells.some((g) => !g.entry.weak);
+    if (farewells.length > 0 && ((strong && rank(level) >= rank('distress')) || rank(level) >= rank('plan') || (strong && distinctSpans(farewells) >= 2))) {
       level = 'imminent';
       categories.add('farewell');
       categories.add('suicidal');

@@ -36,7 +36,7 @@ const RiskFile = Type.Object(
           kind: Type.Optional(Type.Union([Type.Literal('risk'), Type.Literal('concern'), Type.Literal('harassment'), Type.Literal('means'), Type.Literal('goodbye')])),
           level: Type.Optional(Type.Union([Type.Literal('distress'), Type.Literal('ideation'), Type.Literal('plan'), Type.Literal('imminent')])),
           categories: Type.Optional(Type.Array(Type.Union([Type.Literal('suicidal'), Type.Literal('self_harm'), Type.Literal('method_detail'), Type.Literal('farewell')]))),
-          flags: Type.Optional(Type.Array(Type.Union([Type.Literal('joke_prone'), Type.Literal('intent'), Type.Literal('act'), Type.Literal('place')]))),
+          flags: Type.Optional(Type.Array(Type.Union([Type.Literal('joke_prone'), Type.Literal('intent'), Type.Literal('act'), Type.Literal('place'), Type.Literal('weak')]))),
           note: Type.Optional(Type.String()),
           phrases: Phrases,
         },
@@ -81,6 +81,8 @@ export interface Entry {
   act: boolean;
   /** Means that are a place ("the bridge"): people say goodbye on their way to places, so a goodbye alone does not raise them. */
   place: boolean;
+  /** A goodbye that is an everyday phrase ("sorry for everything", "perdón por todo"): it counts only beside a plan or worse, means, or another goodbye. */
+  weak: boolean;
   /** Whether one of the entry's own words says who it is about ("myself", "quiero"). */
   selfMarked: (form: string) => boolean;
 }
@@ -209,6 +211,7 @@ export function compileRisk(files: { name: string; raw: unknown }[]): CompiledRi
         intent: e.flags?.includes('intent') ?? false,
         act: e.flags?.includes('act') ?? false,
         place: e.flags?.includes('place') ?? false,
+        weak: e.flags?.includes('weak') ?? false,
         selfMarked: (form) => people.first.has(form),
       };
       entries.push(entry);
