@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { assessText } from '../assess.js';
 import { evaluate, readLabelled } from './evaluate.js';
 
-// The safety issue's targets, on the dev set, the held-out set and the fresh set (another
-// writer's voice; neither of the last two is copied into the lexicons): CI
+// The safety issue's targets, on the dev set, the held-out set and the two fresh sets (other
+// writers' voices; neither of the last two is copied into the lexicons): CI
 // fails when a change to the engine or its lexicons makes Kindred miss risk it used to see.
-describe.each(['dev.tsv', 'heldout.tsv', 'fresh.tsv'])('the risk engine on %s', (name) => {
+describe.each(['dev.tsv', 'heldout.tsv', 'fresh.tsv', 'fresh2.tsv'])('the risk engine on %s', (name) => {
   const report = evaluate(path.join(import.meta.dirname, name), assessText);
 
   it('meets every target of the safety issue', () => {
@@ -18,12 +18,14 @@ describe('the labelled sets', () => {
   const dev = readLabelled(path.join(import.meta.dirname, 'dev.tsv'));
   const heldout = readLabelled(path.join(import.meta.dirname, 'heldout.tsv'));
   const fresh = readLabelled(path.join(import.meta.dirname, 'fresh.tsv'));
+  const fresh2 = readLabelled(path.join(import.meta.dirname, 'fresh2.tsv'));
 
   it('are big enough, in both languages, with every level and category', () => {
     expect(dev.length).toBeGreaterThanOrEqual(500);
     expect(heldout.length).toBeGreaterThanOrEqual(120);
     expect(fresh.length).toBeGreaterThanOrEqual(150);
-    for (const set of [dev, heldout, fresh]) {
+    expect(fresh2.length).toBeGreaterThanOrEqual(120);
+    for (const set of [dev, heldout, fresh, fresh2]) {
       expect(new Set(set.map((r) => r.language))).toEqual(new Set(['en', 'es']));
       expect(new Set(set.map((r) => r.level))).toEqual(new Set(['none', 'distress', 'ideation', 'plan', 'imminent']));
       expect(new Set(set.flatMap((r) => r.categories))).toEqual(new Set(['suicidal', 'self_harm', 'method_detail', 'farewell', 'concern_for_other', 'harassment']));
@@ -37,5 +39,6 @@ describe('the labelled sets', () => {
     const seen = new Set(dev.map((r) => r.text.toLowerCase()));
     expect(heldout.filter((r) => seen.has(r.text.toLowerCase()))).toEqual([]);
     expect(fresh.filter((r) => seen.has(r.text.toLowerCase()))).toEqual([]);
+    expect(fresh2.filter((r) => seen.has(r.text.toLowerCase()))).toEqual([]);
   });
 });
