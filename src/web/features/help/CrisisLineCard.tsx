@@ -73,3 +73,16 @@ export function CrisisLineCard({ line, emergency }: { line: CrisisLine; emergenc
     </article>
   );
 }
+
+/** A country's crisis lines, one card each. */
+export function CrisisLineList({ lines, emergency, className = 'card-list' }: { lines: CrisisLine[]; emergency: string; className?: string }) {
+  return (
+    <ul className={className}>
+      {lines.map((line) => (
+        <li key={line.id}>
+          <CrisisLineCard line={line} emergency={emergency} />
+        </li>
+      ))}
+    </ul>
+  );
+}

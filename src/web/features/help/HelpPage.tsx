@@ -6,7 +6,7 @@ import { formatDate } from '../../i18n';
 import { PageHeading } from '../../ui/PageHeading';
 import { Loading } from '../../ui/Status';
 import { emergencyWords, FALLBACK_DIRECTORY, useCrisisHelp } from './api';
-import { CrisisLineCard } from './CrisisLineCard';
+import { CrisisLineList } from './CrisisLineCard';
 import { HelpingTips } from './HelpingTips';
 
 /** The emergency numbers as big call buttons, or what to do when the country is not known. */
@@ -134,13 +134,7 @@ export function HelpPage() {
             {data.lines.length > 0 && (
               <>
                 <p>{t('help.linesIntro')}</p>
-                <ul className="card-list">
-                  {data.lines.map((line) => (
-                    <li key={line.id}>
-                      <CrisisLineCard line={line} emergency={emergency} />
-                    </li>
-                  ))}
-                </ul>
+                <CrisisLineList lines={data.lines} emergency={emergency} />
               </>
             )}
           </>

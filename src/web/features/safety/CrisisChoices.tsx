@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { CrisisLineCard } from '../help/CrisisLineCard';
+import { CrisisLineList } from '../help/CrisisLineCard';
 import { emergencyWords, useCrisisHelp } from '../help/api';
 import { EmergencyCalls } from '../help/HelpPage';
 import { Loading } from '../../ui/Status';
@@ -63,13 +63,7 @@ export function CrisisChoices({ variant, urgent = false }: CrisisChoicesProps) {
           <p className="crisis-lines-intro">
             {variant === 'self' ? t('crisis.linesSelf', { country: data.countryName }) : t('crisis.linesOther', { country: data.countryName })}
           </p>
-          <ul className="card-list crisis-lines">
-            {data.lines.map((line) => (
-              <li key={line.id}>
-                <CrisisLineCard line={line} emergency={emergency} />
-              </li>
-            ))}
-          </ul>
+          <CrisisLineList lines={data.lines} emergency={emergency} className="card-list crisis-lines" />
         </>
       )}
 

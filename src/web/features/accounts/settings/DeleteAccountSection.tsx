@@ -5,10 +5,9 @@ import { useNavigate } from 'react-router';
 import { endSession } from '../../../api/session';
 import { usePendingRecoveryCode } from '../../../app/pendingRecoveryCode';
 import { Button } from '../../../ui/Button';
-import { Form } from '../../../ui/Form';
 import { useMutationForm } from '../../../ui/useMutationForm';
 import { useDeleteAccount } from '../api';
-import { PassphraseField } from '../PassphraseField';
+import { PassphraseConfirmForm } from './PassphraseConfirmForm';
 import { required } from '../validation';
 
 const CONSEQUENCES = ['account', 'private', 'writing', 'undo'] as const;
@@ -47,25 +46,24 @@ export function DeleteAccountSection() {
         ))}
       </ul>
       {open ? (
-        <Form form={form} onSubmit={submit} labels={{ passphrase: t('fields.passphrase') }}>
-          <PassphraseField name="passphrase" value={passphrase} onChange={setPassphrase} hint={t('settings.deletePassphraseHint')} autoFocus error={form.fieldError('passphrase')} />
-          <div className="form-actions button-row">
-            <Button type="submit" variant="danger" busy={remove.isPending} busyLabel={t('settings.deleting')}>
-              {t('settings.deleteConfirm')}
-            </Button>
-            <Button
-              variant="quiet"
-              onClick={() => {
-                setOpen(false);
-                setPassphrase('');
-                form.clear();
-                requestAnimationFrame(() => openerRef.current?.focus());
-              }}
-            >
-              {t('settings.deleteKeep')}
-            </Button>
-          </div>
-        </Form>
+        <PassphraseConfirmForm
+          form={form}
+          onSubmit={submit}
+          passphrase={passphrase}
+          onPassphraseChange={setPassphrase}
+          hint={t('settings.deletePassphraseHint')}
+          variant="danger"
+          busy={remove.isPending}
+          busyLabel={t('settings.deleting')}
+          submitLabel={t('settings.deleteConfirm')}
+          cancelLabel={t('settings.deleteKeep')}
+          onCancel={() => {
+            setOpen(false);
+            setPassphrase('');
+            form.clear();
+            requestAnimationFrame(() => openerRef.current?.focus());
+          }}
+        />
       ) : (
         <Button ref={openerRef} variant="danger" onClick={() => setOpen(true)}>
           {t('settings.deleteOpen')}

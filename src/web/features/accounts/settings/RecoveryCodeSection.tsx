@@ -2,10 +2,9 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PendingRecoveryCodeGate, useShowRecoveryCode } from '../../../app/pendingRecoveryCode';
 import { Button } from '../../../ui/Button';
-import { Form } from '../../../ui/Form';
 import { useMutationForm } from '../../../ui/useMutationForm';
 import { useNewRecoveryCode } from '../api';
-import { PassphraseField } from '../PassphraseField';
+import { PassphraseConfirmForm } from './PassphraseConfirmForm';
 import { required } from '../validation';
 
 const HERE = '/settings';
@@ -50,25 +49,24 @@ export function RecoveryCodeSection({ handle }: { handle: string }) {
           {status}
         </p>
         {open ? (
-          <Form form={form} onSubmit={submit} labels={{ passphrase: t('fields.passphrase') }}>
-            <PassphraseField name="passphrase" value={passphrase} onChange={setPassphrase} hint={t('settings.recoveryPassphraseHint')} autoFocus error={form.fieldError('passphrase')} />
-            <div className="form-actions button-row">
-              <Button type="submit" variant="primary" busy={create.isPending} busyLabel={t('settings.recoveryCreating')}>
-                {t('settings.recoveryShow')}
-              </Button>
-              <Button
-                variant="quiet"
-                onClick={() => {
-                  setOpen(false);
-                  setPassphrase('');
-                  form.clear();
-                  requestAnimationFrame(() => openerRef.current?.focus());
-                }}
-              >
-                {t('app.cancel')}
-              </Button>
-            </div>
-          </Form>
+          <PassphraseConfirmForm
+            form={form}
+            onSubmit={submit}
+            passphrase={passphrase}
+            onPassphraseChange={setPassphrase}
+            hint={t('settings.recoveryPassphraseHint')}
+            variant="primary"
+            busy={create.isPending}
+            busyLabel={t('settings.recoveryCreating')}
+            submitLabel={t('settings.recoveryShow')}
+            cancelLabel={t('app.cancel')}
+            onCancel={() => {
+              setOpen(false);
+              setPassphrase('');
+              form.clear();
+              requestAnimationFrame(() => openerRef.current?.focus());
+            }}
+          />
         ) : (
           <Button
             ref={openerRef}
