@@ -141,12 +141,14 @@ test('a post with a content warning: another member reveals it, reacts and repli
   await bell.click();
   await expect(page.getByRole('heading', { level: 1, name: 'Notifications' })).toBeVisible();
   await checkPage(page, 'notifications');
+  // The hug is told too, in words, with the reaction's name.
+  await expect(page.getByRole('link', { name: `${reader.handle} reacted "Sending a hug" to your post "${title}"` })).toBeVisible();
   await page.getByRole('link', { name: new RegExp(`replied to "${escapeRegExp(title)}"`) }).first().click();
   await expect(page).toHaveURL(new RegExp(`${escapeRegExp(postPath)}(#reply-\\w+)?$`));
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await expect(page.getByText('I hear you. Grief comes in waves.')).toBeVisible();
-  // Opening one notification marked that one read: one of the two replies is still unread.
-  await expect(page.getByRole('link', { name: 'Notifications (1 unread)' })).toBeVisible();
+  // Opening one notification marked that one read: the other reply and the hug are still unread.
+  await expect(page.getByRole('link', { name: 'Notifications (2 unread)' })).toBeVisible();
 
   // Mark all as read: the badge goes.
   await page.goto('/notifications');

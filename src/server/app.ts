@@ -40,10 +40,24 @@ import { groupsMemberData } from './modules/groups/groups.member-data.js';
 import { postsMemberData } from './modules/posts/posts.member-data.js';
 import { notificationsMemberData } from './modules/notifications/notifications.member-data.js';
 import { safetyMemberData } from './modules/safety/safety.member-data.js';
+import { createRealtime, type Realtime } from './platform/realtime/realtime.js';
+import { createLimiter } from './platform/realtime/limits.js';
+import { createMessagingService } from './modules/messaging/messaging.service.js';
+import { messagingRoutes } from './modules/messaging/messaging.routes.js';
+import { messagingSocket } from './modules/messaging/messaging.socket.js';
+import { messagingMemberData } from './modules/messaging/messaging.member-data.js';
+import { notificationsSocket } from './modules/notifications/notifications.socket.js';
+import { blocksRoutes } from './modules/blocks/blocks.routes.js';
+import { createBlocksService } from './modules/blocks/blocks.service.js';
+import { blocksMemberData } from './modules/blocks/blocks.member-data.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     routeTable: { method: string; url: string }[];
+    /** Socket.IO on this server: tests and the bench reach it here. */
+    realtime: Realtime;
+    /** The domain events, published after commit: the real-time layer and the tests listen here. */
+    events: EventBus;
   }
 }
 
@@ -138,12 +152,37 @@ export async function buildApp({ config, database, redis, webDir = defaultWebDir
   const accounts = createAccountsService({ db, sessionDays: config.SESSION_DAYS, knownCountries: crisisLines.knownCountries });
   const groups = createGroupsService({ db });
   const bus = new EventBus((err, name) => app.log.error({ err, event: name }, 'an event handler failed'));
+  app.decorate('events', bus);
+  const blocks = createBlocksService({ db, accounts, bus });
   const search = createSearchService({ db, dialect: database.dialect, groups });
   const safety = createSafetyService({ db, assess, replyCare });
-  const posts = createPostsService({ db, groups, search, safety, bus });
-  const notifications = createNotificationsService({ db, bus });
+  const posts = createPostsService({ db, groups, search, safety, bus, blocks });
+  const notifications = createNotificationsService({ db, bus, blocks });
   // Every module's share of a member's data, for the export and for deleting the account.
-  const accountData = createAccountDataService({ db, modules: [groupsMemberData, postsMemberData(search), notificationsMemberData, safetyMemberData] });
+  const accountData = createAccountDataService({ db, modules: [groupsMemberData, postsMemberData(search), notificationsMemberData, safetyMemberData, blocksMemberData, messagingMemberData] });
+  // Live conversations: Socket.IO on this server, through Redis to every node when configured.
+  const realtime = createRealtime({
+    server: app.server,
+    redis,
+    resolve: (token) => accounts.resolveSession(token),
+    cookieName: cookieJar.name,
+    parseCookie: (header) => app.parseCookie(header),
+    publicOrigin: config.PUBLIC_ORIGIN,
+    log: app.log,
+  });
+  app.decorate('realtime', realtime);
+  app.addHook('preClose', async () => realtime.close());
+  const messaging = createMessagingService({
+    db,
+    groups,
+    safety,
+    bus,
+    presence: realtime.presence,
+    sendLimiter: createLimiter(redis, { name: 'messages', points: config.MESSAGES_PER_MINUTE, seconds: 60, message: 'You are sending messages very quickly. Please wait a moment; your message is kept.' }),
+  });
+  messagingSocket({ realtime, messaging, bus, db, log: app.log, typingLimiter: createLimiter(redis, { name: 'typing', points: 30, seconds: 60, message: 'Slow down a little.' }) });
+  notificationsSocket({ realtime, notifications, bus });
+
   await app.register(authPlugin, { resolve: (token) => accounts.resolveSession(token), cookie: cookieJar, publicOrigin: config.PUBLIC_ORIGIN });
 
   await app.register(
@@ -165,7 +204,9 @@ export async function buildApp({ config, database, redis, webDir = defaultWebDir
       await api.register(postsRoutes({ posts }));
       await api.register(searchRoutes({ search }));
       await api.register(notificationsRoutes({ notifications }));
-      await api.register(profileRoutes({ accounts, groups }));
+      await api.register(profileRoutes({ accounts, groups, blocks }));
+      await api.register(blocksRoutes({ blocks }));
+      await api.register(messagingRoutes({ messaging }));
       await api.register(accountDataRoutes({ accountData, cookie: cookieJar }));
     },
     { prefix: '/api/v1' },

@@ -88,6 +88,8 @@ export const Reply = Type.Object({
   reactions: ReactionCounts,
   myReactions: Type.Array(ReactionName),
   canEdit: Type.Boolean(),
+  /** True when the reader blocked this reply's author: shown as "You blocked this member", without its words. */
+  blockedAuthor: Type.Optional(Type.Boolean()),
 });
 export type Reply = Static<typeof Reply>;
 
@@ -194,10 +196,16 @@ export const Preview = Type.Object({ html: Type.String() });
 
 export const Notification = Type.Object({
   id: Type.String(),
-  kind: Type.Enum(['reply']),
+  /** reply: to my post or one I follow; mention: @handle in a post or reply; reaction: to my post or reply (replyId says which). */
+  kind: Type.Enum(['reply', 'mention', 'reaction']),
   post: Type.Object({ id: Type.String(), title: Type.String() }),
   replyId: Type.Union([Type.String(), Type.Null()]),
+  /** For a reaction: the newest person who reacted. */
   actor: Author,
+  /** For a reaction: the newest reaction's kind. */
+  reaction: Type.Optional(ReactionName),
+  /** For a reaction: how many more people reacted while it was unread. */
+  others: Type.Optional(Type.Integer()),
   createdAt: Type.Number(),
   read: Type.Boolean(),
 });
@@ -229,6 +237,8 @@ export const Profile = Type.Object({
   /** "2026-11": the month the member joined, nothing finer. */
   joinedMonth: Type.String(),
   groups: Type.Array(Type.Object({ slug: Type.String(), name: Type.String() })),
+  /** Present, and true, when the reader blocked this member. */
+  blockedByMe: Type.Optional(Type.Boolean()),
 });
 export const ProfileParams = Type.Object({ handle: Type.String({ minLength: 1, maxLength: 24, pattern: '^[A-Za-z0-9_-]+$' }) });
 export const MembershipVisibilityBody = Type.Object({ showOnProfile: Type.Boolean() });

@@ -75,11 +75,14 @@ export const RiskAlert = Type.Object({
   resolutionNote: Type.Union([Type.String(), Type.Null()]),
   /** Where the words are, as they read now (the alert keeps no copy of them). */
   content: Type.Object({
-    type: Type.Enum(['post', 'reply']),
+    type: Type.Enum(['post', 'reply', 'message']),
     id: Type.String(),
-    postId: Type.String(),
+    /** The thread of a post or reply; null for a chat message. */
+    postId: Type.Union([Type.String(), Type.Null()]),
+    /** The thread's title; for a chat message, the room's name. */
     postTitle: Type.String(),
-    group: Type.Object({ slug: Type.String(), name: Type.String() }),
+    /** Null for a conversation outside any group. */
+    group: Type.Union([Type.Object({ slug: Type.String(), name: Type.String() }), Type.Null()]),
     /** Plain text as assessed (title and body for a post); empty once deleted. */
     text: Type.String(),
     status: Type.Enum(['published', 'held', 'removed', 'deleted']),

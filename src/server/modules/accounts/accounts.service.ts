@@ -224,6 +224,7 @@ export function createAccountsService({ db, sessionDays, knownCountries, now = D
         country: row.country,
         language: row.language,
         roles: row.roles,
+        suspendedUntil: row.suspendedUntil,
       };
       return { sessionId: row.sessionId, csrfToken: row.csrfToken, member, ...(renewedUntil ? { renewedUntil } : {}) };
     },

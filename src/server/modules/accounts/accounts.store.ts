@@ -116,6 +116,7 @@ export async function findLiveSession(db: Kysely<DB>, id: string, now: number) {
       'members.handle',
       'members.country',
       'members.language',
+      'members.suspended_until as suspendedUntil',
     ])
     .where('sessions.id', '=', id)
     .where('sessions.expires_at', '>', now)

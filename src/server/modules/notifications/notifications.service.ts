@@ -1,20 +1,124 @@
 import { sql, type Kysely } from 'kysely';
 import { ulid } from '../../platform/ids.js';
-import type { Notification } from '../../../shared/forum.js';
+import type { Notification, ReactionKind } from '../../../shared/forum.js';
 import type { DB } from '../../platform/db/schema.js';
 import { keyset, toPage, type Page, type PageRequest } from '../../platform/db/pagination.js';
 import type { EventBus } from '../../platform/events/bus.js';
+import { handleKey } from '../accounts/handles.js';
+import type { BlocksService } from '../blocks/blocks.service.js';
+import { withoutBlockedAuthors } from '../blocks/blocks.query.js';
+import { plainText } from '../posts/markdown.js';
+import { mentionedHandles } from './mentions.js';
 
 export type NotificationsService = ReturnType<typeof createNotificationsService>;
 
 const CHUNK = 500;
 
+interface NewNotification {
+  memberId: string;
+  kind: 'reply' | 'mention' | 'reaction';
+  postId: string;
+  replyId: string | null;
+  actorId: string;
+  anonymous: boolean;
+  createdAt: number;
+  reactionKind?: string;
+}
+
 /**
- * In-app notifications: a list per member with an unread count kept on the member's row
- * (moved on write, never counted on read). Live delivery arrives with the real-time layer.
+ * In-app notifications: replies to my posts and in posts I follow, @mentions, and reactions to
+ * what I wrote. A list per member with an unread count kept on the member's row (moved on
+ * write, never counted on read). Every change is announced as 'notifications.changed' after it
+ * commits, for the real-time layer to push. Nobody hears from a member they blocked.
  */
-export function createNotificationsService({ db, bus, now = Date.now }: { db: Kysely<DB>; bus: EventBus; now?: () => number }) {
-  // Everyone following the post, and its author, hears of a reply; never the person who wrote it.
+export function createNotificationsService({ db, bus, blocks, now = Date.now }: { db: Kysely<DB>; bus: EventBus; blocks: Pick<BlocksService, 'blockersAmong'>; now?: () => number }) {
+  async function changed(memberIds: string[]): Promise<void> {
+    if (memberIds.length > 0) await bus.publish('notifications.changed', { memberIds: [...new Set(memberIds)] });
+  }
+
+  /** Inserts and counts new notifications (in chunks, within each database's parameter limit), then announces them. */
+  async function deliver(items: NewNotification[]): Promise<void> {
+    if (items.length === 0) return;
+    for (let i = 0; i < items.length; i += CHUNK) {
+      const chunk = items.slice(i, i + CHUNK).map((n) => ({ ...n, id: ulid(n.createdAt) }));
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('notifications')
+          .values(
+            chunk.map((n) => ({
+              id: n.id,
+              member_id: n.memberId,
+              kind: n.kind,
+              post_id: n.postId,
+              reply_id: n.replyId,
+              // An anonymous author stays anonymous here too; blocks were checked on the real one above.
+              actor_id: n.anonymous ? null : n.actorId,
+              actor_anonymous: n.anonymous ? 1 : 0,
+              created_at: n.createdAt,
+              read_at: null,
+              reaction_kind: n.reactionKind ?? null,
+            })),
+          )
+          .execute();
+        // A reaction notification remembers who it stands for.
+        const gathering = chunk.filter((n) => n.kind === 'reaction');
+        if (gathering.length > 0) await trx.insertInto('notification_actors').values(gathering.map((n) => ({ notification_id: n.id, actor_id: n.actorId }))).execute();
+        await trx
+          .updateTable('members')
+          .set((eb) => ({ unread_notifications: eb('unread_notifications', '+', 1) }))
+          .where('id', 'in', chunk.map((n) => n.memberId))
+          .execute();
+      });
+    }
+    await changed(items.map((n) => n.memberId));
+  }
+
+  /** Leaves out the author, and everyone who blocked the author (anonymous or not). */
+  async function reachable(authorId: string, candidates: Iterable<string>): Promise<string[]> {
+    const ids = [...new Set(candidates)].filter((id) => id !== authorId);
+    const blockers = new Set<string>();
+    for (let i = 0; i < ids.length; i += CHUNK) for (const b of await blocks.blockersAmong(authorId, ids.slice(i, i + CHUNK))) blockers.add(b);
+    return ids.filter((id) => !blockers.has(id));
+  }
+
+  /** Members mentioned in `text` who exist and can read the post's group (any signed-in member, unless it is archived). */
+  async function mentioned(text: string, postId: string): Promise<string[]> {
+    const keys = mentionedHandles(text).map(handleKey);
+    if (keys.length === 0) return [];
+    const rows = await db
+      .selectFrom('members')
+      .select('members.id')
+      .where('members.handle_key', 'in', keys)
+      .where('members.deleted_at', 'is', null)
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('posts')
+            .innerJoin('groups', 'groups.id', 'posts.group_id')
+            .select('posts.id')
+            .where('posts.id', '=', postId)
+            .where('groups.archived_at', 'is', null),
+        ),
+      )
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  /** Of `memberIds`, those already notified about this post or reply (so an edit never notifies twice). */
+  async function alreadyNotified(memberIds: string[], postId: string, replyId: string | null): Promise<Set<string>> {
+    if (memberIds.length === 0) return new Set();
+    let q = db.selectFrom('notifications').select('member_id').where('member_id', 'in', memberIds).where('post_id', '=', postId).where('kind', 'in', ['reply', 'mention']);
+    q = replyId === null ? q.where('reply_id', 'is', null) : q.where('reply_id', '=', replyId);
+    return new Set((await q.execute()).map((r) => r.member_id));
+  }
+
+  async function replyText(replyId: string): Promise<string> {
+    const row = await db.selectFrom('replies').select('body_html').where('id', '=', replyId).executeTakeFirst();
+    return row ? plainText(row.body_html) : '';
+  }
+
+  // A reply: everyone following the post, and its author, hear of it; people it mentions hear of
+  // the mention instead (once each). Never the person who wrote it, never someone who blocked them.
   bus.on('reply.created', async (event) => {
     const rows = await db
       .selectFrom('posts')
@@ -22,38 +126,82 @@ export function createNotificationsService({ db, bus, now = Date.now }: { db: Ky
       .where('id', '=', event.postId)
       .unionAll(db.selectFrom('post_follows').select('member_id').where('post_id', '=', event.postId))
       .execute();
-    const recipients = new Set(rows.map((r) => r.member_id));
-    recipients.delete(event.authorId);
-    if (recipients.size === 0) return;
-    const t = now();
-    // In chunks, so a post with thousands of followers stays within each database's parameter limit.
-    const everyone = [...recipients];
-    for (let i = 0; i < everyone.length; i += CHUNK) {
-      const chunk = everyone.slice(i, i + CHUNK);
-      await db.transaction().execute(async (trx) => {
-        await trx
-          .insertInto('notifications')
-          .values(
-            chunk.map((memberId) => ({
-              id: ulid(t),
-            member_id: memberId,
-            kind: 'reply',
-            post_id: event.postId,
-            reply_id: event.replyId,
-            actor_id: event.anonymous ? null : event.authorId,
-            actor_anonymous: event.anonymous ? 1 : 0,
-              created_at: event.createdAt,
-              read_at: null,
-            })),
-          )
-          .execute();
-        await trx
-          .updateTable('members')
-          .set((eb) => ({ unread_notifications: eb('unread_notifications', '+', 1) }))
-          .where('id', 'in', chunk)
-          .execute();
-      });
+    const mentions = new Set(await mentioned(await replyText(event.replyId), event.postId));
+    const recipients = await reachable(event.authorId, [...rows.map((r) => r.member_id), ...mentions]);
+    await deliver(
+      recipients.map((memberId) => ({
+        memberId,
+        kind: mentions.has(memberId) ? 'mention' : 'reply',
+        postId: event.postId,
+        replyId: event.replyId,
+        actorId: event.authorId,
+        anonymous: event.anonymous,
+        createdAt: event.createdAt,
+      })),
+    );
+  });
+
+  // An edit may add mentions: only the people not yet told about this reply hear of it.
+  bus.on('reply.edited', async (event) => {
+    const mentions = await reachable(event.authorId, await mentioned(await replyText(event.replyId), event.postId));
+    const told = await alreadyNotified(mentions, event.postId, event.replyId);
+    await deliver(
+      mentions.filter((m) => !told.has(m)).map((memberId) => ({ memberId, kind: 'mention', postId: event.postId, replyId: event.replyId, actorId: event.authorId, anonymous: event.anonymous, createdAt: event.at })),
+    );
+  });
+
+  bus.on('post.published', async (event) => {
+    const post = await db.selectFrom('posts').select(['title', 'body_html']).where('id', '=', event.postId).executeTakeFirst();
+    if (!post) return;
+    const mentions = await reachable(event.authorId, await mentioned(`${post.title}\n${plainText(post.body_html)}`, event.postId));
+    const told = await alreadyNotified(mentions, event.postId, null);
+    await deliver(
+      mentions.filter((m) => !told.has(m)).map((memberId) => ({ memberId, kind: 'mention', postId: event.postId, replyId: null, actorId: event.authorId, anonymous: event.anonymous, createdAt: event.at })),
+    );
+  });
+
+  // Reactions gather: while a member has not read "X reacted to your reply", more people reacting
+  // to that reply join it ("X and 2 others") instead of adding lines. Each person counts once
+  // per post or reply, however often they take a reaction back and give it again.
+  bus.on('reaction.added', async (event) => {
+    const target =
+      event.targetType === 'post'
+        ? await db.selectFrom('posts').select(['author_id', 'status', 'deleted_at']).where('id', '=', event.targetId).executeTakeFirst()
+        : await db.selectFrom('replies').select(['author_id', 'status', 'deleted_at']).where('id', '=', event.targetId).executeTakeFirst();
+    if (!target || target.status !== 'published' || target.deleted_at !== null) return;
+    const [recipient] = await reachable(event.memberId, [target.author_id]);
+    if (!recipient) return;
+    const replyId = event.targetType === 'reply' ? event.targetId : null;
+    const onTarget = (q: ReturnType<typeof forTarget>) => (replyId === null ? q.where('notifications.reply_id', 'is', null) : q.where('notifications.reply_id', '=', replyId));
+    const forTarget = () =>
+      db.selectFrom('notifications').where('notifications.member_id', '=', recipient).where('notifications.kind', '=', 'reaction').where('notifications.post_id', '=', event.postId);
+    const counted = await onTarget(forTarget())
+      .innerJoin('notification_actors', 'notification_actors.notification_id', 'notifications.id')
+      .select('notifications.id')
+      .where('notification_actors.actor_id', '=', event.memberId)
+      .executeTakeFirst();
+    if (counted) return;
+    const open = await onTarget(forTarget()).select('notifications.id').where('notifications.read_at', 'is', null).orderBy('notifications.created_at', 'desc').executeTakeFirst();
+    if (!open) {
+      await deliver([{ memberId: recipient, kind: 'reaction', postId: event.postId, replyId, actorId: event.memberId, anonymous: false, createdAt: event.at, reactionKind: event.kind }]);
+      return;
     }
+    const bumped = await db.transaction().execute(async (trx) => {
+      const added = await trx.insertInto('notification_actors').values({ notification_id: open.id, actor_id: event.memberId }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+      if (Number(added.numInsertedOrUpdatedRows ?? 0) === 0) return false;
+      await trx
+        .updateTable('notifications')
+        .set((eb) => ({ actor_id: event.memberId, reaction_kind: event.kind, actor_count: eb('actor_count', '+', 1), created_at: event.at }))
+        .where('id', '=', open.id)
+        .execute();
+      return true;
+    });
+    if (bumped) await changed([recipient]);
+  });
+
+  // Blocking someone quietly reads what they had already caused, so the badge does not point at them.
+  bus.on('member.blocked', async (event) => {
+    await markReadWhere(event.blockerId, (q) => q.where('actor_id', '=', event.blockedId));
   });
 
   async function unread(memberId: string): Promise<number> {
@@ -61,12 +209,34 @@ export function createNotificationsService({ db, bus, now = Date.now }: { db: Ky
     return Number(row?.unread_notifications ?? 0);
   }
 
+  type MarkQuery = ReturnType<typeof markQuery>;
+  function markQuery(trx: Kysely<DB>, memberId: string, t: number) {
+    return trx.updateTable('notifications').set({ read_at: t }).where('member_id', '=', memberId).where('read_at', 'is', null);
+  }
+
+  async function markReadWhere(memberId: string, narrow: (q: MarkQuery) => MarkQuery): Promise<void> {
+    const t = now();
+    const n = await db.transaction().execute(async (trx) => {
+      const marked = await narrow(markQuery(trx, memberId, t)).executeTakeFirst();
+      // Down by what was marked, so a notification arriving meanwhile stays counted.
+      const count = Number(marked.numUpdatedRows);
+      if (count > 0) {
+        await trx
+          .updateTable('members')
+          .set({ unread_notifications: sql<number>`case when unread_notifications > ${count} then unread_notifications - ${count} else 0 end` })
+          .where('id', '=', memberId)
+          .execute();
+      }
+      return count;
+    });
+    if (n > 0) await changed([memberId]);
+  }
+
   return {
     unread,
 
     async list(memberId: string, page: PageRequest): Promise<Page<Notification> & { unread: number }> {
-      const q = db
-        .selectFrom('notifications')
+      const q = withoutBlockedAuthors(db.selectFrom('notifications'), memberId, 'notifications.actor_id')
         .innerJoin('posts', 'posts.id', 'notifications.post_id')
         .leftJoin('replies', 'replies.id', 'notifications.reply_id')
         .leftJoin('members as actor', 'actor.id', 'notifications.actor_id')
@@ -79,6 +249,8 @@ export function createNotificationsService({ db, bus, now = Date.now }: { db: Ky
           'notifications.actor_anonymous',
           'notifications.created_at',
           'notifications.read_at',
+          'notifications.reaction_kind',
+          'notifications.actor_count',
           'posts.title',
           'posts.deleted_at as post_deleted_at',
           'posts.status as post_status',
@@ -86,19 +258,31 @@ export function createNotificationsService({ db, bus, now = Date.now }: { db: Ky
           'replies.deleted_at as reply_deleted_at',
           'replies.status as reply_status',
           'actor.handle as actor_handle',
+          'actor.deleted_at as actor_deleted_at',
         ])
         .where('notifications.member_id', '=', memberId);
       const rows = await keyset(q, { sort: 'notifications.created_at', sortType: 'number', id: 'notifications.id', direction: 'desc', page }).execute();
       const result = toPage(rows, page.limit, (r) => [r.created_at, r.id], (r): Notification => {
         // What was deleted, held or removed after the notification was made is not shown through it.
         const postGone = r.post_deleted_at !== null || (r.post_status !== 'published' && r.post_author_id !== memberId);
-        const replyGone = r.reply_deleted_at !== null || r.reply_status !== 'published';
+        const replyGone = r.reply_id !== null && (r.reply_deleted_at !== null || r.reply_status !== 'published');
+        // The words that named the actor are gone: a mention or a reply in a deleted text, or a reaction on one.
+        const sourceGone = r.reply_id !== null ? replyGone : r.kind === 'mention' && postGone;
+        const kind = r.kind === 'mention' || r.kind === 'reaction' ? r.kind : 'reply';
         return {
           id: r.id,
-          kind: 'reply',
+          kind,
           post: { id: r.post_id, title: postGone ? '[deleted]' : r.title },
           replyId: replyGone ? null : r.reply_id,
-          actor: replyGone ? { kind: 'deleted', isMe: false } : r.actor_anonymous ? { kind: 'anonymous', isMe: false } : r.actor_handle ? { kind: 'member', handle: r.actor_handle, isMe: false } : { kind: 'deleted', isMe: false },
+          actor:
+            sourceGone && kind !== 'reaction'
+              ? { kind: 'deleted', isMe: false }
+              : r.actor_anonymous && kind !== 'reaction'
+                ? { kind: 'anonymous', isMe: false }
+                : r.actor_handle && r.actor_deleted_at === null
+                  ? { kind: 'member', handle: r.actor_handle, isMe: false }
+                  : { kind: 'deleted', isMe: false },
+          ...(kind === 'reaction' ? { reaction: (r.reaction_kind ?? 'hug') as ReactionKind, others: Math.max(0, Number(r.actor_count) - 1) } : {}),
           createdAt: r.created_at,
           read: r.read_at !== null,
         };
@@ -108,21 +292,7 @@ export function createNotificationsService({ db, bus, now = Date.now }: { db: Ky
 
     /** Marks every unread notification read, or only the one named; the unread count drops by what changed. */
     async markRead(memberId: string, id?: string): Promise<void> {
-      const t = now();
-      await db.transaction().execute(async (trx) => {
-        let q = trx.updateTable('notifications').set({ read_at: t }).where('member_id', '=', memberId).where('read_at', 'is', null);
-        if (id !== undefined) q = q.where('id', '=', id);
-        const marked = await q.executeTakeFirst();
-        // Down by what was marked, so a notification arriving meanwhile stays counted.
-        const n = Number(marked.numUpdatedRows);
-        if (n > 0) {
-          await trx
-            .updateTable('members')
-            .set({ unread_notifications: sql<number>`case when unread_notifications > ${n} then unread_notifications - ${n} else 0 end` })
-            .where('id', '=', memberId)
-            .execute();
-        }
-      });
+      await markReadWhere(memberId, (q) => (id === undefined ? q : q.where('id', '=', id)));
     },
   };
 }

@@ -84,3 +84,19 @@ export function presentReply(row: ReplyWithAuthor, viewer: AuthMember | null, my
     canEdit: mine && !deleted,
   };
 }
+
+/**
+ * A reply by someone the reader blocked: it keeps its place in the thread (so the answers to it
+ * still read in order) with its author's handle, but none of its words or reactions.
+ */
+export function presentBlockedReply(row: ReplyWithAuthor, viewer: AuthMember | null): Reply {
+  return {
+    ...presentReply(row, viewer, new Map()),
+    bodyHtml: null,
+    contentWarning: null,
+    reactions: { hug: 0, me_too: 0, thank_you: 0, got_this: 0 },
+    myReactions: [],
+    canEdit: false,
+    blockedAuthor: true,
+  };
+}

@@ -17,6 +17,7 @@ import { toPage, type Page, type PageRequest } from '../../platform/db/paginatio
 import type { EventBus } from '../../platform/events/bus.js';
 import type { AuthMember } from '../../platform/http/auth.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
+import type { BlocksService } from '../blocks/blocks.service.js';
 import type { GroupsService } from '../groups/groups.service.js';
 import { recordAudit } from '../moderation/audit.js';
 import type { SafetyService } from '../safety/safety.service.js';
@@ -24,7 +25,7 @@ import type { SearchService } from '../search/search.service.js';
 import { excerptOf, plainText, renderMarkdown } from './markdown.js';
 import * as store from './posts.store.js';
 import { postsPolicy } from './posts.policy.js';
-import { NO_MARKS, presentPostDetail, presentPostSummary, presentReply, type ViewerMarks } from './posts.presenter.js';
+import { NO_MARKS, presentBlockedReply, presentPostDetail, presentPostSummary, presentReply, type ViewerMarks } from './posts.presenter.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 /** Nesting kept in the data; deeper replies join their parent's siblings (the display flattens from depth 3 anyway). */
@@ -36,13 +37,14 @@ export interface PostsDeps {
   search: SearchService;
   safety: SafetyService;
   bus: EventBus;
+  blocks: Pick<BlocksService, 'blockedIds' | 'hasBlocked'>;
   now?: () => number;
 }
 
 export type PostsService = ReturnType<typeof createPostsService>;
 
 /** Group forums: posts, threaded replies, reactions, saved posts and follows, and the feeds. */
-export function createPostsService({ db, groups, search, safety, bus, now = Date.now }: PostsDeps) {
+export function createPostsService({ db, groups, search, safety, bus, blocks, now = Date.now }: PostsDeps) {
   async function marksFor(viewer: AuthMember | null, ids: string[]): Promise<ViewerMarks> {
     if (!viewer || ids.length === 0) return NO_MARKS;
     return store.viewerMarks(db, ids, viewer.id);
@@ -61,6 +63,18 @@ export function createPostsService({ db, groups, search, safety, bus, now = Date
     groups.assertReadable(viewer, { archived_at: post.group_archived_at, visitors_can_read: post.group_visitors_can_read });
     postsPolicy.assertCanSee(viewer, post, 'That post');
     return post;
+  }
+
+  /**
+   * A post by someone the reader blocked stays out of their way even by a direct link: a named
+   * one says why; an anonymous one answers as if it were not there, so nobody learns who wrote it.
+   * Moderators still reach it, because reports and risk alerts must be reviewable.
+   */
+  async function assertNotBlocked(viewer: AuthMember | null, post: store.PostWithGroup): Promise<void> {
+    if (!viewer || viewer.id === post.author_id || postsPolicy.isModerator(viewer)) return;
+    if (!(await blocks.hasBlocked(viewer.id, post.author_id))) return;
+    if (post.anonymous) throw notFound('That post');
+    throw new AppError('blocked_member', 'You blocked the member who wrote this post, so it is hidden from you. You can unblock them in Settings if you want to read it.', 403);
   }
 
   async function detail(viewer: AuthMember | null, id: string): Promise<PostDetail> {
@@ -86,7 +100,7 @@ export function createPostsService({ db, groups, search, safety, bus, now = Date
   return {
     async groupFeed(viewer: AuthMember | null, slug: string, sort: 'new' | 'active' | 'unanswered', page: PageRequest): Promise<Page<PostSummary>> {
       const group = await groups.readable(viewer, slug);
-      const rows = await store.groupFeed(db, group.id, sort, page);
+      const rows = await store.groupFeed(db, group.id, sort, page, viewer?.id ?? null);
       return summaries(viewer, rows, page, (r) => (sort === 'active' ? r.last_activity_at : r.created_at));
     },
 
@@ -96,7 +110,7 @@ export function createPostsService({ db, groups, search, safety, bus, now = Date
 
     async needsReply(viewer: AuthMember, page: PageRequest): Promise<Page<PostSummary>> {
       const groupIds = await groups.readableIds(viewer);
-      const rows = await store.needsReply(db, groupIds, now() - NEEDS_REPLY_DAYS * DAY, page);
+      const rows = await store.needsReply(db, groupIds, now() - NEEDS_REPLY_DAYS * DAY, page, viewer.id);
       return summaries(viewer, rows, page, (r) => r.created_at);
     },
 
@@ -107,6 +121,7 @@ export function createPostsService({ db, groups, search, safety, bus, now = Date
 
     async get(viewer: AuthMember | null, id: string): Promise<PostDetail> {
       const post = await readablePost(viewer, id);
+      await assertNotBlocked(viewer, post);
       return presentPostDetail(post, viewer, await marksFor(viewer, [id]));
     },
 
@@ -141,6 +156,7 @@ export function createPostsService({ db, groups, search, safety, bus, now = Date
         if (status === 'published') await search.indexPost(trx, { id, groupId: group.id, createdAt: t, title: input.title, text }, true);
         await safety.record(trx, { type: 'post', id, postId: id, groupId: group.id, authorId: author.id }, assessment);
       });
+      if (status === 'published') await bus.publish('post.published', { postId: id, authorId: author.id, anonymous: Boolean(input.anonymous), at: t });
       return { post: await detail(author, id), safety: outcome };
     },
 
@@ -162,6 +178,7 @@ export function createPostsService({ db, groups, search, safety, bus, now = Date
         else await search.remove(trx, 'post', id);
         await safety.record(trx, { type: 'post', id, postId: id, groupId: post.group_id, authorId: author.id }, assessment);
       });
+      if (nextStatus === 'published') await bus.publish('post.published', { postId: id, authorId: author.id, anonymous: Boolean(post.anonymous), at: t });
       return { post: await detail(author, id), safety: outcome };
     },
 
@@ -210,14 +227,22 @@ export function createPostsService({ db, groups, search, safety, bus, now = Date
     },
 
     async thread(viewer: AuthMember | null, postId: string, page: PageRequest): Promise<Page<Reply>> {
-      await readablePost(viewer, postId);
+      const post = await readablePost(viewer, postId);
+      await assertNotBlocked(viewer, post);
       const rows = await store.thread(db, postId, page);
       const kept = rows.slice(0, page.limit);
-      // Held replies are shown only to their author and moderators.
-      const visible = (r: store.ReplyWithAuthor) => r.status === 'published' || viewer?.id === r.author_id || postsPolicy.isModerator(viewer);
+      const blocked = new Set(viewer ? await blocks.blockedIds(viewer.id) : []);
+      // Held replies are shown only to their author and moderators. A reply by someone the reader
+      // blocked keeps its place as "You blocked this member", so the answers to it still read in
+      // order; an anonymous one is left out, so the placeholder never says who wrote it.
+      const visible = (r: store.ReplyWithAuthor) =>
+        (r.status === 'published' || viewer?.id === r.author_id || postsPolicy.isModerator(viewer)) && !(r.anonymous && blocked.has(r.author_id));
       const mine = viewer ? await store.myReactions(db, 'reply', kept.map((r) => r.id), viewer.id) : new Map<string, ReactionKind[]>();
       const page_ = toPage(rows, page.limit, (r) => [r.path, r.id], (r) => r);
-      return { items: page_.items.filter(visible).map((r) => presentReply(r, viewer, mine)), nextCursor: page_.nextCursor };
+      return {
+        items: page_.items.filter(visible).map((r) => (blocked.has(r.author_id) ? presentBlockedReply(r, viewer) : presentReply(r, viewer, mine))),
+        nextCursor: page_.nextCursor,
+      };
     },
 
     async reply(author: AuthMember, postId: string, input: CreateReplyBody): Promise<{ reply: Reply; safety: SafetyOutcome }> {
@@ -291,6 +316,7 @@ export function createPostsService({ db, groups, search, safety, bus, now = Date
       });
       // A reply that was held and now reads fine reaches its readers as a new one would.
       if (nowPublished) await bus.publish('reply.created', { replyId: id, postId: post.id, authorId: author.id, anonymous: Boolean(reply.anonymous), createdAt: t });
+      else if (nextStatus === 'published') await bus.publish('reply.edited', { replyId: id, postId: post.id, authorId: author.id, anonymous: Boolean(reply.anonymous), at: t });
       return { reply: await replyOut(author, id), safety: outcome };
     },
 
@@ -313,14 +339,19 @@ export function createPostsService({ db, groups, search, safety, bus, now = Date
     },
 
     async react(member: AuthMember, target: { type: 'post' | 'reply'; id: string }, kind: ReactionKind, on: boolean) {
+      let postId: string;
       if (target.type === 'post') {
         const post = await readablePost(member, target.id);
         if (post.deleted_at !== null) throw new AppError('post_deleted', 'This post was deleted.', 409);
+        postId = post.id;
       } else {
         const { reply } = await readableReply(member, target.id);
         if (reply.deleted_at !== null) throw new AppError('reply_deleted', 'This reply was deleted.', 409);
+        postId = reply.post_id;
       }
-      await db.transaction().execute((trx) => store.setReaction(trx, target, member.id, kind, on, now()));
+      const t = now();
+      const added = await db.transaction().execute((trx) => store.setReaction(trx, target, member.id, kind, on, t));
+      if (added && on) await bus.publish('reaction.added', { targetType: target.type, targetId: target.id, postId, memberId: member.id, kind, at: t });
       const row =
         target.type === 'post'
           ? await db.selectFrom('posts').select(['hug_count', 'me_too_count', 'thank_you_count', 'got_this_count']).where('id', '=', target.id).executeTakeFirstOrThrow()

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { ReactionKind } from '../../../shared/forum.js';
 import type { DB, PostRow, ReplyRow } from '../../platform/db/schema.js';
 import { keyset, type PageRequest } from '../../platform/db/pagination.js';
+import { withoutBlockedAuthors } from '../blocks/blocks.query.js';
 
 /** The forum's queries: posts, replies, reactions, saved posts and follows. */
 
@@ -40,16 +41,17 @@ export function findPost(db: Kysely<DB>, id: string): Promise<PostWithGroup | un
   return postsWithGroup(db).select(['posts.body_md', 'posts.body_html']).where('posts.id', '=', id).executeTakeFirst();
 }
 
-// Listed: published, and not deleted unless someone replied (the thread stays, marked [deleted]).
-function listable<QB extends ReturnType<typeof postsWithGroup>>(q: QB): QB {
-  return q
+// Listed: published, and not deleted unless someone replied (the thread stays, marked [deleted]);
+// never by someone the viewer blocked, anonymous or not.
+function listable<QB extends ReturnType<typeof postsWithGroup>>(q: QB, viewerId: string | null): QB {
+  return withoutBlockedAuthors(q, viewerId, 'posts.author_id')
     .where('posts.status', '=', 'published')
     .where('groups.archived_at', 'is', null)
     .where((eb) => eb.or([eb('posts.deleted_at', 'is', null), eb('posts.reply_count', '>', 0)])) as QB;
 }
 
-export function groupFeed(db: Kysely<DB>, groupId: string, sort: 'new' | 'active' | 'unanswered', page: PageRequest): Promise<PostListRow[]> {
-  let q = listable(postsWithGroup(db)).where('posts.group_id', '=', groupId);
+export function groupFeed(db: Kysely<DB>, groupId: string, sort: 'new' | 'active' | 'unanswered', page: PageRequest, viewerId: string | null): Promise<PostListRow[]> {
+  let q = listable(postsWithGroup(db), viewerId).where('posts.group_id', '=', groupId);
   if (sort === 'unanswered') q = q.where('posts.answer_count', '=', 0).where('posts.deleted_at', 'is', null);
   const column = sort === 'active' ? 'posts.last_activity_at' : 'posts.created_at';
   return keyset(q, { sort: column, sortType: 'number', id: 'posts.id', direction: 'desc', page }).execute();
@@ -57,16 +59,16 @@ export function groupFeed(db: Kysely<DB>, groupId: string, sort: 'new' | 'active
 
 /** Posts of the groups a member joined, most recently active first. */
 export function homeFeed(db: Kysely<DB>, memberId: string, page: PageRequest): Promise<PostListRow[]> {
-  const q = listable(postsWithGroup(db)).where('posts.group_id', 'in', (eb) =>
+  const q = listable(postsWithGroup(db), memberId).where('posts.group_id', 'in', (eb) =>
     eb.selectFrom('group_members').select('group_members.group_id').where('group_members.member_id', '=', memberId),
   );
   return keyset(q, { sort: 'posts.last_activity_at', sortType: 'number', id: 'posts.id', direction: 'desc', page }).execute();
 }
 
 /** Posts nobody has answered yet, oldest first, from `since` on, in the given groups. */
-export function needsReply(db: Kysely<DB>, groupIds: string[], since: number, page: PageRequest): Promise<PostListRow[]> {
+export function needsReply(db: Kysely<DB>, groupIds: string[], since: number, page: PageRequest, viewerId: string): Promise<PostListRow[]> {
   if (groupIds.length === 0) return Promise.resolve([]);
-  const q = listable(postsWithGroup(db))
+  const q = listable(postsWithGroup(db), viewerId)
     .where('posts.answer_count', '=', 0)
     .where('posts.deleted_at', 'is', null)
     .where('posts.locked_at', 'is', null)
@@ -76,7 +78,7 @@ export function needsReply(db: Kysely<DB>, groupIds: string[], since: number, pa
 }
 
 export function savedPosts(db: Kysely<DB>, memberId: string, page: PageRequest) {
-  const q = postsWithGroup(db)
+  const q = withoutBlockedAuthors(postsWithGroup(db), memberId, 'posts.author_id')
     .innerJoin('saved_posts', 'saved_posts.post_id', 'posts.id')
     .select('saved_posts.created_at as saved_at')
     .where('saved_posts.member_id', '=', memberId)
@@ -155,7 +157,7 @@ export async function rewriteReply(db: Kysely<DB>, id: string, expectedStatus: s
 
 const COUNT_COLUMN = { hug: 'hug_count', me_too: 'me_too_count', thank_you: 'thank_you_count', got_this: 'got_this_count' } as const;
 
-/** Adds or removes one reaction; the target's count moves only when something changed. */
+/** Adds or removes one reaction; the target's count moves only when something changed, and true says it did. */
 export async function setReaction(
   db: Kysely<DB>,
   target: { type: 'post' | 'reply'; id: string },
@@ -163,7 +165,7 @@ export async function setReaction(
   kind: ReactionKind,
   on: boolean,
   now: number,
-): Promise<void> {
+): Promise<boolean> {
   let changed: boolean;
   if (on) {
     const r = await db
@@ -182,10 +184,11 @@ export async function setReaction(
       .executeTakeFirst();
     changed = Number(r.numDeletedRows) > 0;
   }
-  if (!changed) return;
+  if (!changed) return false;
   const column = COUNT_COLUMN[kind];
   const table = target.type === 'post' ? 'posts' : 'replies';
   await sql`update ${sql.table(table)} set ${sql.ref(column)} = ${sql.ref(column)} + ${on ? 1 : -1} where id = ${target.id}`.execute(db);
+  return true;
 }
 
 export async function myReactions(db: Kysely<DB>, type: 'post' | 'reply', ids: string[], memberId: string): Promise<Map<string, ReactionKind[]>> {

@@ -47,10 +47,12 @@ export interface Evaluation {
 
 /** Where an assessed text lives, so an alert can lead a moderator to it. */
 export interface ContentRef {
-  type: 'post' | 'reply';
+  type: 'post' | 'reply' | 'message';
   id: string;
-  postId: string;
-  groupId: string;
+  /** The thread, for posts and replies; null for chat messages. */
+  postId: string | null;
+  /** Null for conversations outside a group (support chats). */
+  groupId: string | null;
   authorId: string;
 }
 
@@ -81,7 +83,7 @@ export function createSafetyService({ db, assess, replyCare, now = Date.now }: S
      * published with a content warning, or held for review when it carries method details
      * or harassment.
      */
-    evaluate(text: string, opts: { kind: 'post' | 'reply'; chosenWarning?: ContentWarning | null }): Evaluation {
+    evaluate(text: string, opts: { kind: 'post' | 'reply' | 'message'; chosenWarning?: ContentWarning | null }): Evaluation {
       const assessment = assess(text);
       const decision = publishingDecision(assessment);
       const chosen = opts.chosenWarning ?? null;
@@ -96,7 +98,8 @@ export function createSafetyService({ db, assess, replyCare, now = Date.now }: S
           heldReason,
           contentWarningAdded: !chosen && decision.contentWarning ? decision.contentWarning : null,
           response: responseFor(assessment),
-          replyCare: opts.kind === 'reply' ? replyCare(text).nudges : [],
+          // What is written to someone else (a reply, a chat message) gets reply-with-care guidance.
+          replyCare: opts.kind === 'post' ? [] : replyCare(text).nudges,
         },
       };
     },
@@ -213,7 +216,7 @@ export function createSafetyService({ db, assess, replyCare, now = Date.now }: S
         resolvedAt: r.resolved_at,
         resolvedBy: c.resolvedBy,
         resolutionNote: r.resolution_note,
-        content: { type: r.content_type as 'post' | 'reply', id: r.content_id, postId: r.post_id!, postTitle: c.postTitle, group: c.group, text: c.text, status: c.status },
+        content: { type: r.content_type as 'post' | 'reply' | 'message', id: r.content_id, postId: r.post_id, postTitle: c.postTitle, group: c.group, text: c.text, status: c.status },
         author: c.author,
         matches,
       };

@@ -130,7 +130,7 @@ export async function acknowledgeWaits(db: Kysely<DB>, since: number): Promise<n
 interface AlertContext {
   text: string;
   postTitle: string;
-  group: { slug: string; name: string };
+  group: { slug: string; name: string } | null;
   status: RiskAlert['content']['status'];
   author: RiskAlert['author'];
   acknowledgedBy: string | null;
@@ -143,25 +143,54 @@ export async function alertContexts(db: Kysely<DB>, rows: AlertRow[]): Promise<M
   if (rows.length === 0) return out;
   const postIds = [...new Set(rows.flatMap((r) => (r.post_id ? [r.post_id] : [])))];
   const replyIds = rows.filter((r) => r.content_type === 'reply').map((r) => r.content_id);
+  const messageIds = rows.filter((r) => r.content_type === 'message').map((r) => r.content_id);
   const memberIds = [...new Set(rows.flatMap((r) => [r.author_id, r.acknowledged_by, r.resolved_by]).filter((x): x is string => x !== null))];
-  const posts = await db
-    .selectFrom('posts')
-    .innerJoin('groups', 'groups.id', 'posts.group_id')
-    .select(['posts.id', 'posts.title', 'posts.body_md', 'posts.anonymous', 'posts.status', 'posts.deleted_at', 'groups.slug', 'groups.name'])
-    .where('posts.id', 'in', postIds)
-    .execute();
+  const posts = postIds.length
+    ? await db
+        .selectFrom('posts')
+        .innerJoin('groups', 'groups.id', 'posts.group_id')
+        .select(['posts.id', 'posts.title', 'posts.body_md', 'posts.anonymous', 'posts.status', 'posts.deleted_at', 'groups.slug', 'groups.name'])
+        .where('posts.id', 'in', postIds)
+        .execute()
+    : [];
   const replies = replyIds.length
     ? await db.selectFrom('replies').select(['id', 'body_md', 'anonymous', 'status', 'deleted_at']).where('id', 'in', replyIds).execute()
+    : [];
+  const messages = messageIds.length
+    ? await db
+        .selectFrom('messages')
+        .innerJoin('conversations', 'conversations.id', 'messages.conversation_id')
+        .leftJoin('groups', 'groups.id', 'conversations.group_id')
+        .select(['messages.id', 'messages.body', 'messages.status', 'messages.deleted_at', 'conversations.kind', 'groups.slug', 'groups.name'])
+        .where('messages.id', 'in', messageIds)
+        .execute()
     : [];
   const members = memberIds.length ? await db.selectFrom('members').select(['id', 'handle', 'deleted_at']).where('id', 'in', memberIds).execute() : [];
   const postById = new Map(posts.map((p) => [p.id, p]));
   const replyById = new Map(replies.map((r) => [r.id, r]));
+  const messageById = new Map(messages.map((m) => [m.id, m]));
   const handle = (id: string | null) => {
     const m = members.find((x) => x.id === id);
     return m && m.deleted_at === null ? m.handle : null;
   };
   for (const r of rows) {
-    // Alerts so far are about posts and replies, which always name their post.
+    const acknowledgedBy = handle(r.acknowledged_by);
+    const resolvedBy = handle(r.resolved_by);
+    if (r.content_type === 'message') {
+      // A chat message: named by its room, never anonymous.
+      const m = messageById.get(r.content_id);
+      const deleted = !m || m.deleted_at !== null;
+      out.set(r.id, {
+        text: deleted ? '' : m.body,
+        postTitle: m?.name ? `${m.name} room` : 'A conversation',
+        group: m?.slug && m.name ? { slug: m.slug, name: m.name } : null,
+        status: deleted ? 'deleted' : (m.status as 'published' | 'held' | 'removed'),
+        author: { handle: handle(r.author_id), anonymous: false },
+        acknowledgedBy,
+        resolvedBy,
+      });
+      continue;
+    }
     const post = postById.get(r.post_id!)!;
     const item = r.content_type === 'post' ? post : replyById.get(r.content_id)!;
     const deleted = item.deleted_at !== null;
@@ -172,8 +201,8 @@ export async function alertContexts(db: Kysely<DB>, rows: AlertRow[]): Promise<M
       group: { slug: post.slug, name: post.name },
       status: deleted ? 'deleted' : (item.status as 'published' | 'held' | 'removed'),
       author: { handle: anonymous ? null : handle(r.author_id), anonymous },
-      acknowledgedBy: handle(r.acknowledged_by),
-      resolvedBy: handle(r.resolved_by),
+      acknowledgedBy,
+      resolvedBy,
     });
   }
   return out;

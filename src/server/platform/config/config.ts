@@ -20,7 +20,7 @@ export const ConfigSchema = Type.Object({
   }),
   REDIS_URL: Type.String({
     default: '',
-    description: 'redis://… keeps rate limits (and later presence and jobs) in Redis, for several app nodes.',
+    description: 'redis://… shares live messages (Socket.IO adapter), presence and rate limits between several app nodes.',
   }),
   LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
     default: 'info',
@@ -55,6 +55,7 @@ export const ConfigSchema = Type.Object({
   BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, default: 262144, description: 'Largest request body accepted.' }),
   SIGNUP_LIMIT_PER_HOUR: Type.Integer({ minimum: 1, default: 10, description: 'Sign-ups per hour from one address.' }),
   LOGIN_LIMIT_PER_15_MIN: Type.Integer({ minimum: 1, default: 20, description: 'Log-in attempts per 15 minutes from one address.' }),
+  MESSAGES_PER_MINUTE: Type.Integer({ minimum: 1, default: 30, description: 'Chat messages one member may send per minute (across every node when Redis is set).' }),
   RECOVERY_LIMIT_PER_HOUR: Type.Integer({ minimum: 1, default: 10, description: 'Recovery attempts per hour from one address.' }),
   SEED_DEFAULT_GROUPS: Type.Union([Type.Literal('true'), Type.Literal('false')], {
     default: 'true',

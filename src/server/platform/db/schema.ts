@@ -22,6 +22,12 @@ export interface DB {
   assessments: AssessmentsTable;
   risk_alerts: RiskAlertsTable;
   safety_plans: SafetyPlansTable;
+  conversations: ConversationsTable;
+  conversation_participants: ConversationParticipantsTable;
+  messages: MessagesTable;
+  member_blocks: MemberBlocksTable;
+  notification_actors: NotificationActorsTable;
+  content_flags: ContentFlagsTable;
 }
 
 export interface MembersTable {
@@ -38,6 +44,8 @@ export interface MembersTable {
   unread_notifications: Generated<number>;
   /** Set when the member deleted their account: the row stays only as the author of "[deleted]" threads. */
   deleted_at: number | null;
+  /** While later than now, the member may read but not take part (sockets are refused). */
+  suspended_until: number | null;
   created_at: number;
   updated_at: number;
 }
@@ -171,6 +179,16 @@ export interface NotificationsTable {
   actor_anonymous: number;
   created_at: number;
   read_at: number | null;
+  /** On a "reaction" notification: the newest reaction's kind. */
+  reaction_kind: string | null;
+  /** How many people a "reaction" notification stands for (1 for other kinds). */
+  actor_count: Generated<number>;
+}
+
+/** Who a "reaction" notification already stands for, so nobody is counted or notified twice. */
+export interface NotificationActorsTable {
+  notification_id: string;
+  actor_id: string;
 }
 
 /** What the risk engine found in one version of a text: never the text itself. */
@@ -219,6 +237,73 @@ export interface SafetyPlansTable {
   /** JSON object of the plan's steps, in the member's own words. */
   plan: string;
   updated_at: number;
+}
+
+/** One conversation of any kind: a group's room, a support chat, a meeting room. */
+export interface ConversationsTable {
+  id: string;
+  /** room | support | meeting */
+  kind: string;
+  group_id: string | null;
+  /** The group whose own room this is; unique, so a group has one. */
+  room_of_group: string | null;
+  guidelines: Generated<string>;
+  guidelines_updated_at: number | null;
+  slow_mode_seconds: Generated<number>;
+  /** The seq of the newest message: bumped in the sending transaction. */
+  last_seq: Generated<number>;
+  created_at: number;
+  closed_at: number | null;
+}
+
+export interface ConversationParticipantsTable {
+  conversation_id: string;
+  member_id: string;
+  /** participant | host */
+  role: string;
+  last_read_seq: Generated<number>;
+  guidelines_seen_at: number | null;
+  muted_until: number | null;
+  last_sent_at: number | null;
+  joined_at: number;
+}
+
+export interface MessagesTable {
+  id: string;
+  conversation_id: string;
+  seq: number;
+  author_id: string;
+  client_id: string;
+  body: string;
+  content_warning: string | null;
+  /** published | held | removed */
+  status: string;
+  removed_reason: string | null;
+  removed_by: string | null;
+  removed_at: number | null;
+  created_at: number;
+  deleted_at: number | null;
+}
+
+export interface MemberBlocksTable {
+  blocker_id: string;
+  blocked_id: string;
+  created_at: number;
+}
+
+export interface ContentFlagsTable {
+  id: string;
+  content_type: string;
+  content_id: string;
+  conversation_id: string | null;
+  author_id: string | null;
+  /** off_platform_contact (reports arrive with moderation) */
+  reason: string;
+  /** open | resolved */
+  status: string;
+  created_at: number;
+  resolved_at: number | null;
+  resolved_by: string | null;
 }
 
 export type PostRow = Selectable<PostsTable>;

@@ -1,10 +1,30 @@
+import type { ChatMessage, ParticipantState, RoomInfo } from '../../../shared/messaging.js';
+
 /**
  * Domain events, published after the transaction that caused them commits: side effects
  * (notifications now, real-time pushes and risk alerts later) subscribe here, so nothing
  * happens for a write that rolled back. A map from event name to handlers, not a switch.
  */
 export interface DomainEvents {
+  /** A chat message committed: everyone in the conversation hears it, or only its author and the hosts while it is held. */
+  'message.created': { message: ChatMessage; authorId: string; held: boolean; risk: { level: string; urgent: boolean } | null };
+  /** A host removed a message; its author alone is told why. */
+  'message.updated': { message: ChatMessage; authorId: string; reasonForAuthor: string | null };
+  'conversation.updated': { room: RoomInfo };
+  /** One member's standing in a conversation changed (a mute began or was lifted). */
+  'participant.updated': { conversationId: string; memberId: string; me: ParticipantState };
   'reply.created': { replyId: string; postId: string; authorId: string; anonymous: boolean; createdAt: number };
+  /** A published reply's words changed (a held reply that becomes published is 'reply.created' instead). */
+  'reply.edited': { replyId: string; postId: string; authorId: string; anonymous: boolean; at: number };
+  /** A post was written or edited and is published. */
+  'post.published': { postId: string; authorId: string; anonymous: boolean; at: number };
+  /** A member added a reaction (again, when they had taken it back: notifications count each person once). */
+  'reaction.added': { targetType: 'post' | 'reply'; targetId: string; postId: string; memberId: string; kind: string; at: number };
+  /** `blockerId` blocked `blockedId`. */
+  'member.blocked': { blockerId: string; blockedId: string };
+  'member.unblocked': { blockerId: string; blockedId: string };
+  /** These members' notifications or unread count changed (new ones, bumped ones, marked read). */
+  'notifications.changed': { memberIds: string[] };
 }
 
 type Handler<K extends keyof DomainEvents> = (event: DomainEvents[K]) => Promise<void>;

@@ -12,6 +12,8 @@ export interface AuthMember {
   roles: Role[];
   country: string | null;
   language: string;
+  /** While later than now the member may read but not take part (live chat refuses them). */
+  suspendedUntil?: number | null;
 }
 
 export interface ResolvedSession {

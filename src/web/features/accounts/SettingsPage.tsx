@@ -7,6 +7,7 @@ import { PassphraseSection } from './settings/PassphraseSection';
 import { ProfileSection } from './settings/ProfileSection';
 import { RecoveryCodeSection } from './settings/RecoveryCodeSection';
 import { SessionsSection } from './settings/SessionsSection';
+import { BlockedMembersSection } from '../blocks/BlockedMembersSection';
 
 /** Settings for the signed-in member (the route is wrapped in RequireMember). */
 export function SettingsPage() {
@@ -21,6 +22,7 @@ export function SettingsPage() {
       <PassphraseSection />
       <RecoveryCodeSection handle={member.handle} />
       <SessionsSection />
+      <BlockedMembersSection />
       <DataSection handle={member.handle} />
       <DeleteAccountSection />
     </>

@@ -5,6 +5,8 @@ import { useSession } from '../../api/session';
 import { formatMonth } from '../../i18n';
 import { PageHeading } from '../../ui/PageHeading';
 import { LoadError, Loading } from '../../ui/Status';
+import { FeedbackText, useFeedback } from '../../ui/useFeedback';
+import { BlockButton } from '../blocks/BlockButton';
 import { useProfile } from './api';
 
 /** /members/:handle — only what a member chose to show: no post history, no counts. */
@@ -15,6 +17,7 @@ export function ProfilePage() {
   const profile = useProfile(handle);
   const data = profile.data;
   const isMe = !!member && member.handle.toLowerCase() === handle.toLowerCase();
+  const feedback = useFeedback();
 
   if (profile.isError && isApiError(profile.error) && profile.error.status === 404) {
     return (
@@ -51,6 +54,13 @@ export function ProfilePage() {
             {isMe && <p className="field-hint">{t('profile.howToShow')}</p>}
           </section>
           <p className="field-hint">{t('profile.privacy')}</p>
+          {member && !isMe && (
+            <div className="profile-block">
+              {data.blockedByMe && <p>{t('blocks.placeholder')}</p>}
+              <BlockButton handle={data.handle} blocked={!!data.blockedByMe} feedback={feedback} />
+              <FeedbackText feedback={feedback} />
+            </div>
+          )}
         </>
       )}
     </>

@@ -14,7 +14,9 @@ import { AlertText } from './AlertText';
 import { useAcknowledgeAlert, useResolveAlert } from './api';
 
 function alertLink(alert: RiskAlert): string {
-  const post = `/posts/${encodeURIComponent(alert.content.postId)}`;
+  // A chat message lives in its group's room; posts and replies in their thread.
+  if (alert.content.type === 'message') return alert.content.group ? `/groups/${encodeURIComponent(alert.content.group.slug)}/room#message-${encodeURIComponent(alert.content.id)}` : '/';
+  const post = `/posts/${encodeURIComponent(alert.content.postId ?? '')}`;
   return alert.content.type === 'reply' ? `${post}#reply-${encodeURIComponent(alert.content.id)}` : post;
 }
 
@@ -107,7 +109,7 @@ export function AlertCard({ alert, onResolved }: AlertCardProps) {
             <Link to={alertLink(alert)}>
               {alert.content.type === 'reply' ? t('alerts.replyOn', { title: postTitle }) : postTitle}
             </Link>{' '}
-            <span className="contact-note">{t('alerts.inGroup', { group: alert.content.group.name })}</span>
+            {alert.content.group && <span className="contact-note">{t('alerts.inGroup', { group: alert.content.group.name })}</span>}
           </dd>
         </div>
         <div>

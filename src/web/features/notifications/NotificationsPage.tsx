@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { Link } from 'react-router';
 import type { Notification } from '../../api/forumTypes';
 import { Button } from '../../ui/Button';
@@ -12,6 +13,21 @@ import { authorText } from '../posts/AuthorName';
 import { postPagePath } from '../posts/PostListItem';
 import { useMarkAllRead, useMarkOneRead, useNotifications } from './api';
 
+/** What happened, in words: a reply, a mention, or reactions (gathered while unread). */
+function notificationText(n: Notification, t: TFunction): string {
+  const name = authorText(n.actor, t);
+  const title = n.post.title;
+  if (n.kind === 'mention') return n.replyId ? t('notifications.mentionedReply', { name, title }) : t('notifications.mentionedPost', { name, title });
+  if (n.kind === 'reaction') {
+    const onReply = n.replyId !== null;
+    const others = n.others ?? 0;
+    if (others > 0) return onReply ? t('notifications.reactedReplyMore', { name, title, count: others }) : t('notifications.reactedPostMore', { name, title, count: others });
+    const reaction = t(`reactions.${n.reaction ?? 'hug'}`);
+    return onReply ? t('notifications.reactedReply', { name, title, reaction }) : t('notifications.reactedPost', { name, title, reaction });
+  }
+  return t('notifications.replied', { name, title });
+}
+
 function NotificationItem({ notification }: { notification: Notification }) {
   const { t } = useTranslation();
   const markOne = useMarkOneRead();
@@ -20,7 +36,7 @@ function NotificationItem({ notification }: { notification: Notification }) {
     <article className={notification.read ? 'card notification' : 'card notification notification--unread'}>
       <p className="notification-text">
         {!notification.read && <span className="badge badge--new">{t('notifications.new')}</span>}{' '}
-        <Link to={to} onClick={() => !notification.read && markOne.mutate(notification.id)}>{t('notifications.replied', { name: authorText(notification.actor, t), title: notification.post.title })}</Link>
+        <Link to={to} onClick={() => !notification.read && markOne.mutate(notification.id)}>{notificationText(notification, t)}</Link>
       </p>
       <p className="card-meta">
         <TimeAgo value={notification.createdAt} />
@@ -29,7 +45,7 @@ function NotificationItem({ notification }: { notification: Notification }) {
   );
 }
 
-/** /notifications — replies to one's posts and to posts one follows. */
+/** /notifications — replies to one's posts and to posts one follows, mentions, and reactions. */
 export function NotificationsPage() {
   const { t } = useTranslation();
   const list = useNotifications();

@@ -3,6 +3,8 @@ import type { Database, DialectName } from '../dialect/index.js';
 import * as foundation from './2026_11_25_0001_foundation.js';
 import { forums } from './2026_11_25_0002_forums.js';
 import { safety } from './2026_11_25_0003_safety.js';
+import { messaging } from './2026_11_25_0004_messaging.js';
+import { mentionsReactions } from './2026_11_25_0005_mentions_reactions.js';
 
 /**
  * Every migration, registered by name in the order it landed. Never edit one that has
@@ -13,6 +15,8 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '2026_11_25_0001_foundation': foundation,
     '2026_11_25_0002_forums': forums(dialect),
     '2026_11_25_0003_safety': safety(dialect),
+    '2026_11_25_0004_messaging': messaging,
+    '2026_11_25_0005_mentions_reactions': mentionsReactions,
   };
 }
 

@@ -43,6 +43,15 @@ export function ReplyItem({ reply, groupSlug, parentAuthor, canReply: threadOpen
   // A reply waiting for a moderator (or removed) cannot be answered yet.
   const canReply = threadOpen && reply.status === 'published';
 
+  // Someone the reader blocked: the reply keeps its place so the answers to it read in order, nothing more.
+  if (reply.blockedAuthor) {
+    return (
+      <article className="reply-card reply-card--blocked" id={`reply-${reply.id}`} tabIndex={-1} aria-label={t('replies.replyBy', { name })}>
+        <p className="deleted-text">{t('blocks.placeholder')}</p>
+      </article>
+    );
+  }
+
   const backTo = (target: typeof replyButton) => {
     setMode('read');
     requestAnimationFrame(() => target.current?.focus());

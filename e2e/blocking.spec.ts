@@ -1,0 +1,95 @@
+import { expect, test, type Page } from '@playwright/test';
+import { checkPage, signUp, uniqueHandle } from './helpers';
+
+const GROUP = 'depression-support';
+const PHONE = { width: 360, height: 740 };
+
+test.use({ viewport: PHONE });
+
+async function joinGroup(page: Page): Promise<void> {
+  await page.goto(`/groups/${GROUP}`);
+  await page.getByRole('button', { name: 'Join group' }).click();
+  await expect(page.getByRole('button', { name: 'Leave group' })).toBeVisible();
+}
+
+async function writePost(page: Page, title: string, body: string): Promise<void> {
+  await page.goto(`/groups/${GROUP}`);
+  await page.getByRole('link', { name: 'Write a post' }).click();
+  await page.getByLabel('Title', { exact: true }).fill(title);
+  await page.getByLabel('Your post', { exact: true }).fill(body);
+  await page.getByRole('button', { name: 'Publish post' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+}
+
+/** The group's newest posts, loaded. */
+async function openFeed(page: Page): Promise<void> {
+  await page.goto(`/groups/${GROUP}`);
+  await expect(page.getByText('Loading posts')).toHaveCount(0);
+}
+
+test("a member blocks another from their profile, the blocked member's post leaves the feed, and comes back after unblocking in Settings", async ({ page, browser, baseURL }) => {
+  const ana = uniqueHandle('QuietHeron');
+  const n = Math.floor(Math.random() * 1e6);
+  const mine = `Made-up morning walk ${n}`;
+  const theirs = `Made-up rainy evening ${n}`;
+
+  await signUp(page, ana);
+  await joinGroup(page);
+  await writePost(page, mine, 'Some made-up words about a walk.');
+  const minePath = new URL(page.url()).pathname;
+
+  // The other member, in a browser of their own, writes a post and answers the first one.
+  const context = await browser.newContext({ baseURL: baseURL!, viewport: PHONE });
+  const other = await context.newPage();
+  const bo = uniqueHandle('GentleOtter');
+  await signUp(other, bo);
+  await joinGroup(other);
+  await writePost(other, theirs, 'Some made-up words about a rainy evening.');
+  await other.goto(minePath);
+  await other.getByLabel('Write a reply', { exact: true }).fill('A made-up reply about the walk.');
+  await other.locator('.reply-box').getByRole('button', { name: 'Post reply' }).click();
+  await expect(other.locator('.reply').filter({ hasText: 'A made-up reply about the walk.' })).toBeVisible();
+  await context.close();
+
+  await openFeed(page);
+  await expect(page.getByRole('link', { name: theirs })).toBeVisible();
+
+  // Block, from the profile, by keyboard; the dialog says what blocking does.
+  await page.goto(`/members/${bo}`);
+  await expect(page.getByRole('heading', { level: 1, name: bo })).toBeVisible();
+  await checkPage(page, 'a profile');
+  await page.getByRole('button', { name: 'Block', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('alertdialog', { name: `Block ${bo}?` });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('You won’t see their posts, replies or messages, and they can’t mention you. They aren’t told.');
+  await checkPage(page, 'the block dialog');
+  await dialog.getByRole('button', { name: 'Block', exact: true }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: `You blocked ${bo}.` })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Unblock', exact: true })).toBeFocused();
+  await checkPage(page, 'a profile of someone blocked');
+
+  // Their post is gone from the group's feed; the reader's own is still there.
+  await openFeed(page);
+  await expect(page.getByRole('link', { name: mine })).toBeVisible();
+  await expect(page.getByRole('link', { name: theirs })).toHaveCount(0);
+  // Their reply keeps its place in the thread, without its words.
+  await page.goto(minePath);
+  await expect(page.locator('.reply').filter({ hasText: 'You blocked this member.' })).toBeVisible();
+  await expect(page.getByText('A made-up reply about the walk.')).toHaveCount(0);
+  await checkPage(page, 'a thread with a blocked member’s reply');
+
+  // Settings lists the block; Unblock lifts it.
+  await page.goto('/settings');
+  const section = page.getByRole('region', { name: 'Blocked members' });
+  await expect(section.getByRole('link', { name: bo })).toBeVisible();
+  await checkPage(page, 'settings with a blocked member');
+  await section.getByRole('button', { name: `Unblock ${bo}` }).click();
+  await expect(section.getByRole('status')).toHaveText(`You unblocked ${bo}.`);
+  await expect(section.getByText('You haven’t blocked anyone.')).toBeVisible();
+  await checkPage(page, 'settings after unblocking');
+
+  await openFeed(page);
+  await expect(page.getByRole('link', { name: theirs })).toBeVisible();
+});

@@ -1,0 +1,304 @@
+import type { Kysely } from 'kysely';
+import {
+  CATCH_UP_MAX,
+  HISTORY_PAGE,
+  type ChatMessage,
+  type JoinResult,
+  type MessagePage,
+  type ParticipantState,
+  type RoomInfo,
+  type RoomSettingsBody,
+  type RoomView,
+  type SendMessageBody,
+  type SentMessage,
+} from '../../../shared/messaging.js';
+import type { DB, GroupRow } from '../../platform/db/schema.js';
+import { isUniqueViolation } from '../../platform/db/dialect/index.js';
+import type { EventBus } from '../../platform/events/bus.js';
+import type { AuthMember } from '../../platform/http/auth.js';
+import { AppError, forbidden, notFound } from '../../platform/http/errors.js';
+import { ulid } from '../../platform/ids.js';
+import type { Limiter } from '../../platform/realtime/limits.js';
+import type { Presence } from '../../platform/realtime/presence.js';
+import type { GroupsService } from '../groups/groups.service.js';
+import { recordAudit } from '../moderation/audit.js';
+import { invitesOffPlatformContact } from '../safety/contact.js';
+import { atLeast } from '../safety/assess.js';
+import type { SafetyService } from '../safety/safety.service.js';
+import * as store from './messaging.store.js';
+import { messagingPolicy } from './messaging.policy.js';
+import { presentMessage, presentParticipant, presentRoom } from './messaging.presenter.js';
+
+export interface MessagingDeps {
+  db: Kysely<DB>;
+  groups: GroupsService;
+  safety: SafetyService;
+  bus: EventBus;
+  presence: Presence;
+  /** Messages per member per minute, shared across nodes when Redis is configured. */
+  sendLimiter: Limiter;
+  now?: () => number;
+}
+
+export type MessagingService = ReturnType<typeof createMessagingService>;
+
+interface Access {
+  room: store.ConversationRow;
+  participant: store.ParticipantRow;
+  isHost: boolean;
+}
+
+/** The welcome pinned in a new room: what the room is for, and the group's own rules. */
+function defaultGuidelines(group: GroupRow): string {
+  const rules = (JSON.parse(group.rules) as string[]).map((r) => `• ${r}`).join('\n');
+  return [
+    `Welcome to the ${group.name} room. It is open day and night, and everyone here knows what a hard time feels like.`,
+    'Be kind, and speak from your own experience. Keep names, numbers and other contact details out of the room, and keep talking here rather than in private messages.',
+    'If you are thinking about ending your life, please reach out now: the Get help page lists the crisis lines for your country.',
+    ...(rules ? ['', 'This group’s rules:', rules] : []),
+  ].join('\n');
+}
+
+const MINUTE = 60_000;
+
+/**
+ * The messaging core: one model for every conversation. Rooms (a group's, open to its
+ * members) are the first kind; support chats and meeting rooms add rules, not a second
+ * chat system. Every message is assessed before it is stored and acknowledged only after
+ * it is committed; pushes follow from events published after the commit.
+ */
+export function createMessagingService({ db, groups, safety, bus, presence, sendLimiter, now = Date.now }: MessagingDeps) {
+  /** The conversation, if `member` may take part: a member of the room's group, a host, or a participant of a private one. */
+  async function access(member: AuthMember, conversationId: string): Promise<Access> {
+    const room = await store.findConversation(db, conversationId);
+    if (!room) throw notFound('That conversation');
+    const byRole = messagingPolicy.isHostByRole(member);
+    let participant = await store.findParticipant(db, conversationId, member.id);
+    if (room.kind === 'room') {
+      if (room.group_archived_at !== null && !byRole) throw notFound('That conversation');
+      if (!byRole && !(await groups.isMember(member.id, room.group_id!))) {
+        throw new AppError('not_a_member', 'Please join this group to enter its room.', 403);
+      }
+      participant ??= await store.ensureParticipant(db, conversationId, member.id, 'participant', now());
+    } else if (!participant) {
+      // A private conversation does not admit to existing for anyone outside it.
+      throw notFound('That conversation');
+    }
+    return { room, participant, isHost: byRole || participant.role === 'host' };
+  }
+
+  async function roomIdFor(group: GroupRow): Promise<string> {
+    const existing = await store.roomIdOfGroup(db, group.id);
+    if (existing) return existing;
+    const t = now();
+    await store.insertRoom(db, { id: ulid(t), groupId: group.id, guidelines: defaultGuidelines(group), now: t });
+    return (await store.roomIdOfGroup(db, group.id))!;
+  }
+
+  function viewerOf(member: AuthMember, a: Access) {
+    return { id: member.id, isHost: a.isHost };
+  }
+
+  function present(member: AuthMember, a: Access, row: store.MessageRow): ChatMessage {
+    return presentMessage(row, { showReason: a.isHost || row.author_id === member.id });
+  }
+
+  function assertCanTakePart(member: AuthMember, a: Access, t: number): void {
+    if (member.suspendedUntil && member.suspendedUntil > t) {
+      throw new AppError('suspended', 'Your account is suspended for now, so you cannot send messages. You can still read.', 403);
+    }
+    if (a.room.closed_at !== null) throw new AppError('conversation_closed', 'This conversation has ended, so it cannot take new messages. Your words are kept in the box.', 409);
+    if (a.participant.muted_until && a.participant.muted_until > t) {
+      throw new AppError('muted', 'A host has paused your messages in this room for a while. You can still read along.', 403, undefined, { mutedUntil: a.participant.muted_until });
+    }
+    if (a.room.guidelines.trim() !== '' && a.participant.guidelines_seen_at === null) {
+      throw new AppError('guidelines_unseen', 'Please read the room’s guidelines before your first message. Your message is kept in the box.', 409);
+    }
+  }
+
+  async function history(member: AuthMember, a: Access, before: number | null, limit: number): Promise<MessagePage> {
+    const rows = await store.messagesBefore(db, a.room.id, viewerOf(member, a), before, limit + 1);
+    const page = rows.slice(0, limit);
+    return {
+      messages: page.reverse().map((r) => present(member, a, r)),
+      olderCursor: rows.length > limit ? Number(page[0]!.seq) : null,
+    };
+  }
+
+  /**
+   * The answer to a retried send: the message already stored, and what its first
+   * acknowledgement said (assessed again from the stored words), since that one may never
+   * have reached the sender.
+   */
+  function again(member: AuthMember, a: Access, row: store.MessageRow): SentMessage {
+    const evaluation = safety.evaluate(row.body, { kind: 'message' });
+    return { message: present(member, a, row), safety: evaluation.outcome, offPlatformNudge: invitesOffPlatformContact(row.body, member.country) };
+  }
+
+  return {
+    access,
+
+    /** A group's room, created the first time anyone opens it. */
+    async roomOf(member: AuthMember, slug: string): Promise<RoomView> {
+      const group = await groups.readable(member, slug);
+      const a = await access(member, await roomIdFor(group));
+      const page = await history(member, a, null, HISTORY_PAGE);
+      return {
+        room: presentRoom(a.room),
+        me: presentParticipant(a.participant, a.room, a.isHost, now()),
+        hereNow: await presence.count(a.room.id),
+        messages: page.messages,
+        olderCursor: page.olderCursor,
+      };
+    },
+
+    async history(member: AuthMember, conversationId: string, before: number | null, limit = HISTORY_PAGE): Promise<MessagePage> {
+      return history(member, await access(member, conversationId), before, limit);
+    },
+
+    /** What a (re)connecting client missed since `afterSeq`, in order, at most CATCH_UP_MAX at a time. */
+    async join(member: AuthMember, conversationId: string, afterSeq: number): Promise<Omit<JoinResult, 'hereNow'> & { isHost: boolean }> {
+      const a = await access(member, conversationId);
+      const rows = await store.messagesAfter(db, a.room.id, viewerOf(member, a), afterSeq, CATCH_UP_MAX + 1);
+      return {
+        messages: rows.slice(0, CATCH_UP_MAX).map((r) => present(member, a, r)),
+        more: rows.length > CATCH_UP_MAX,
+        me: presentParticipant(a.participant, a.room, a.isHost, now()),
+        room: presentRoom(a.room),
+        isHost: a.isHost,
+      };
+    },
+
+    /**
+     * Sends a message. A retry with the same client id returns the message already stored,
+     * never a second one. Acknowledged (returned) only after the transaction commits.
+     */
+    async send(member: AuthMember, conversationId: string, input: SendMessageBody): Promise<SentMessage> {
+      const a = await access(member, conversationId);
+      const earlier = await store.findByClientId(db, conversationId, member.id, input.clientId);
+      if (earlier) return again(member, a, earlier);
+      const t = now();
+      assertCanTakePart(member, a, t);
+      await sendLimiter.consume(member.id);
+      const body = input.body.trim();
+      const evaluation = safety.evaluate(body, { kind: 'message', chosenWarning: input.contentWarning ?? null });
+      const offPlatform = invitesOffPlatformContact(body, member.country);
+      const id = ulid(t);
+      try {
+        await db.transaction().execute(async (trx) => {
+          if (!(await store.claimSendSlot(trx, conversationId, member.id, t, a.isHost ? 0 : a.room.slow_mode_seconds))) {
+            const last = (await store.findParticipant(trx, conversationId, member.id))?.last_sent_at ?? t;
+            const wait = Math.max(1000, last + a.room.slow_mode_seconds * 1000 - t);
+            throw new AppError('slow_mode', `This room is in slow mode: one message every ${a.room.slow_mode_seconds} seconds. Your message is kept; you can send it in a moment.`, 429, undefined, {
+              retryAfterMs: wait,
+            });
+          }
+          const seq = await store.nextSeq(trx, conversationId);
+          await store.insertMessage(trx, {
+            id,
+            conversation_id: conversationId,
+            seq,
+            author_id: member.id,
+            client_id: input.clientId,
+            body,
+            content_warning: evaluation.contentWarning,
+            status: evaluation.status,
+            created_at: t,
+          });
+          await safety.record(trx, { type: 'message', id, postId: null, groupId: a.room.group_id, authorId: member.id }, evaluation.assessment);
+          if (offPlatform) {
+            await store.insertFlag(trx, { id: ulid(t), contentType: 'message', contentId: id, conversationId, authorId: member.id, reason: 'off_platform_contact', t });
+          }
+        });
+      } catch (err) {
+        // The same client id sent twice at once (two tabs, a retry racing the first try): one row won.
+        if (isUniqueViolation(err)) {
+          const winner = await store.findByClientId(db, conversationId, member.id, input.clientId);
+          if (winner) return again(member, a, winner);
+        }
+        throw err;
+      }
+      const row = (await store.findMessage(db, id))!;
+      const message = presentMessage(row, { showReason: false });
+      const level = evaluation.assessment.level;
+      await bus.publish('message.created', {
+        message,
+        authorId: member.id,
+        held: evaluation.status === 'held',
+        risk: atLeast(level, 'ideation') ? { level, urgent: atLeast(level, 'plan') } : null,
+      });
+      return { message, safety: evaluation.outcome, offPlatformNudge: offPlatform };
+    },
+
+    async guidelinesSeen(member: AuthMember, conversationId: string): Promise<ParticipantState> {
+      const a = await access(member, conversationId);
+      const t = now();
+      if (a.participant.guidelines_seen_at === null) await store.updateParticipant(db, conversationId, member.id, { guidelines_seen_at: t });
+      return presentParticipant({ ...a.participant, guidelines_seen_at: a.participant.guidelines_seen_at ?? t }, a.room, a.isHost, t);
+    },
+
+    async markRead(member: AuthMember, conversationId: string, seq: number): Promise<void> {
+      const a = await access(member, conversationId);
+      await store.markRead(db, a.room.id, member.id, Math.min(seq, Number(a.room.last_seq)));
+    },
+
+    async updateSettings(host: AuthMember, conversationId: string, input: RoomSettingsBody): Promise<RoomInfo> {
+      const a = await access(host, conversationId);
+      if (!a.isHost) throw forbidden();
+      const t = now();
+      const patch: Parameters<typeof store.updateSettings>[2] = {};
+      if (input.guidelines !== undefined && input.guidelines.trim() !== a.room.guidelines) {
+        patch.guidelines = input.guidelines.trim();
+        patch.guidelines_updated_at = t;
+      }
+      if (input.slowModeSeconds !== undefined) patch.slow_mode_seconds = input.slowModeSeconds;
+      if (Object.keys(patch).length > 0) {
+        await db.transaction().execute(async (trx) => {
+          await store.updateSettings(trx, conversationId, patch);
+          await recordAudit(trx, { actorId: host.id, action: 'conversation.settings_changed', targetType: 'conversation', targetId: conversationId, detail: { fields: Object.keys(input) } }, t);
+        });
+      }
+      const room = presentRoom((await store.findConversation(db, conversationId))!);
+      await bus.publish('conversation.updated', { room });
+      return room;
+    },
+
+    /** A host takes a message out of the room; its author is told why. */
+    async removeMessage(host: AuthMember, messageId: string, reason: string): Promise<ChatMessage> {
+      const row = await store.findMessage(db, messageId);
+      if (!row) throw notFound('That message');
+      const a = await access(host, row.conversation_id);
+      if (!a.isHost) throw forbidden();
+      const t = now();
+      const why = reason.trim();
+      await db.transaction().execute(async (trx) => {
+        if (await store.removeMessage(trx, messageId, host.id, why, t)) {
+          await recordAudit(trx, { actorId: host.id, action: 'message.removed', targetType: 'message', targetId: messageId, detail: { reason: why, conversationId: row.conversation_id } }, t);
+        }
+      });
+      const updated = (await store.findMessage(db, messageId))!;
+      await bus.publish('message.updated', { message: presentMessage(updated, { showReason: false }), authorId: updated.author_id, reasonForAuthor: updated.removed_reason });
+      return presentMessage(updated, { showReason: true });
+    },
+
+    /** A host pauses one participant's messages for `minutes` (0 lifts it). Hosts cannot mute each other. */
+    async mute(host: AuthMember, conversationId: string, memberId: string, minutes: number): Promise<void> {
+      const a = await access(host, conversationId);
+      if (!a.isHost) throw forbidden();
+      if (memberId === host.id) throw new AppError('invalid_input', 'You cannot mute yourself.', 400, { memberId: 'Choose someone else.' });
+      const target = await store.findParticipant(db, conversationId, memberId);
+      if (!target) throw notFound('That member, in this room,');
+      if (target.role === 'host' || (await store.hasHostRole(db, memberId))) {
+        throw new AppError('cannot_mute_host', 'Hosts cannot be muted. If a host needs help, please tell a moderator.', 403);
+      }
+      const t = now();
+      const until = minutes > 0 ? t + minutes * MINUTE : null;
+      await db.transaction().execute(async (trx) => {
+        await store.updateParticipant(trx, conversationId, memberId, { muted_until: until });
+        await recordAudit(trx, { actorId: host.id, action: minutes > 0 ? 'conversation.muted' : 'conversation.unmuted', targetType: 'member', targetId: memberId, detail: { conversationId, minutes } }, t);
+      });
+      const updated = (await store.findParticipant(db, conversationId, memberId))!;
+      await bus.publish('participant.updated', { conversationId, memberId, me: presentParticipant(updated, a.room, false, t) });
+    },
+  };
+}

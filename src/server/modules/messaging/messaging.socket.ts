@@ -1,0 +1,161 @@
+import type { Kysely } from 'kysely';
+import { CONTENT_WARNINGS } from '../../../shared/forum-rules.js';
+import { MESSAGE_MAX, socketRooms, type Ack, type SendMessageBody } from '../../../shared/messaging.js';
+import type { DB } from '../../platform/db/schema.js';
+import type { EventBus } from '../../platform/events/bus.js';
+import { AppError } from '../../platform/http/errors.js';
+import { socketError, type KindredSocket, type Realtime } from '../../platform/realtime/realtime.js';
+import type { Limiter } from '../../platform/realtime/limits.js';
+import type { MessagingService } from './messaging.service.js';
+
+type Log = { error(obj: object, msg: string): void; warn(obj: object, msg: string): void };
+
+const invalid = (message: string, field = '_') => new AppError('invalid_input', message, 400, { [field]: message });
+const isId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 40;
+
+/** Socket payloads are checked here as strictly as the HTTP schemas check bodies. */
+function parseSend(input: unknown): { conversationId: string } & SendMessageBody {
+  const i = (input ?? {}) as Record<string, unknown>;
+  if (!isId(i.conversationId)) throw invalid('That conversation could not be found.', 'conversationId');
+  if (typeof i.clientId !== 'string' || !/^[A-Za-z0-9_-]{8,64}$/.test(i.clientId)) throw invalid('That message id is not valid.', 'clientId');
+  if (typeof i.body !== 'string' || !/\S/.test(i.body)) throw invalid('Please write something before sending.', 'body');
+  if ([...i.body].length > MESSAGE_MAX) throw invalid(`A message can be at most ${MESSAGE_MAX} characters.`, 'body');
+  const cw = i.contentWarning;
+  if (cw !== undefined && cw !== null && !(CONTENT_WARNINGS as readonly unknown[]).includes(cw)) throw invalid('Please choose a content warning from the list.', 'contentWarning');
+  return { conversationId: i.conversationId, clientId: i.clientId, body: i.body, contentWarning: (cw ?? null) as SendMessageBody['contentWarning'] };
+}
+
+/** Runs a request that has an acknowledgement, answering with data or a kind error, whatever happens. */
+function answer<T>(ack: unknown, log: Log, work: () => Promise<T>): void {
+  const reply = (typeof ack === 'function' ? ack : () => undefined) as Ack<T>;
+  work().then(
+    (data) => reply({ ok: true, data }),
+    (err: unknown) => reply({ ok: false, error: socketError(err, log) }),
+  );
+}
+
+/**
+ * Live conversations over Socket.IO: joining (with catch-up from the last message seen),
+ * sending, typing and presence; and the pushes that follow committed changes, through the
+ * adapter, to every node.
+ */
+export function messagingSocket(deps: { realtime: Realtime; messaging: MessagingService; bus: EventBus; db: Kysely<DB>; typingLimiter: Limiter; log: Log }): void {
+  const { realtime, messaging, bus, db, log } = deps;
+  const { io, presence } = realtime;
+  const pending = new Map<string, NodeJS.Timeout>();
+
+  /** "N here now", sent at most once a second per conversation however many come and go. */
+  function presenceChanged(conversationId: string): void {
+    if (pending.has(conversationId)) return;
+    const timer = setTimeout(() => {
+      pending.delete(conversationId);
+      presence.count(conversationId).then(
+        (hereNow) => io.to(socketRooms.conversation(conversationId)).emit('presence', { conversationId, hereNow }),
+        (err: unknown) => log.warn({ err }, 'presence could not be counted'),
+      );
+    }, 1000);
+    timer.unref();
+    pending.set(conversationId, timer);
+  }
+
+  // What members this one blocked say never reaches this socket.
+  realtime.roomsOnConnect(async (member) => {
+    const blocked = await db.selectFrom('member_blocks').select('blocked_id').where('blocker_id', '=', member.id).execute();
+    return blocked.map((b) => socketRooms.hiding(b.blocked_id));
+  });
+
+  realtime.onConnection((socket: KindredSocket) => {
+    const member = socket.data.member;
+    const joined = new Set<string>();
+
+    socket.on('conversation:join', (input, ack) =>
+      answer(ack, log, async () => {
+        const conversationId = (input as { conversationId?: unknown })?.conversationId;
+        const afterSeq = Number((input as { afterSeq?: unknown })?.afterSeq ?? 0);
+        if (!isId(conversationId)) throw invalid('That conversation could not be found.', 'conversationId');
+        if (!Number.isSafeInteger(afterSeq) || afterSeq < 0) throw invalid('That place in the conversation is not valid.', 'afterSeq');
+        const result = await messaging.join(member, conversationId, afterSeq);
+        const rooms = [socketRooms.conversation(conversationId), ...(result.isHost ? [socketRooms.hosts(conversationId)] : [])];
+        await socket.join(rooms);
+        if (!joined.has(conversationId)) {
+          joined.add(conversationId);
+          await presence.enter(conversationId, member.id, socket.id);
+          presenceChanged(conversationId);
+        }
+        const { isHost: _host, ...rest } = result;
+        return { ...rest, hereNow: await presence.count(conversationId) };
+      }),
+    );
+
+    socket.on('conversation:leave', (input) => {
+      const conversationId = (input as { conversationId?: unknown })?.conversationId;
+      if (!isId(conversationId) || !joined.has(conversationId)) return;
+      joined.delete(conversationId);
+      void socket.leave(socketRooms.conversation(conversationId));
+      void socket.leave(socketRooms.hosts(conversationId));
+      presence.leave(conversationId, member.id, socket.id).then(() => presenceChanged(conversationId), () => undefined);
+    });
+
+    socket.on('message:send', (input, ack) =>
+      answer(ack, log, async () => {
+        const { conversationId, ...body } = parseSend(input);
+        return messaging.send(member, conversationId, body);
+      }),
+    );
+
+    socket.on('typing', (input) => {
+      const conversationId = (input as { conversationId?: unknown })?.conversationId;
+      if (!isId(conversationId) || !joined.has(conversationId)) return;
+      const typing = (input as { typing?: unknown }).typing === true;
+      deps.typingLimiter.consume(member.id).then(
+        () => socket.to(socketRooms.conversation(conversationId)).except(socketRooms.hiding(member.id)).emit('typing', { conversationId, handle: member.handle, typing }),
+        () => undefined,
+      );
+    });
+
+    socket.on('conversation:read', (input) => {
+      const conversationId = (input as { conversationId?: unknown })?.conversationId;
+      const seq = Number((input as { seq?: unknown })?.seq);
+      if (!isId(conversationId) || !joined.has(conversationId) || !Number.isSafeInteger(seq) || seq < 0) return;
+      messaging.markRead(member, conversationId, seq).catch((err: unknown) => log.warn({ err }, 'a read marker was not saved'));
+    });
+
+    socket.on('disconnect', () => {
+      for (const conversationId of joined) {
+        presence.leave(conversationId, member.id, socket.id).then(() => presenceChanged(conversationId), () => undefined);
+      }
+      joined.clear();
+    });
+  });
+
+  // --- pushes, after commit ---
+  bus.on('message.created', async ({ message, authorId, held }) => {
+    if (held) {
+      // Only its author and the room's hosts see a held message.
+      io.to(socketRooms.member(authorId)).to(socketRooms.hosts(message.conversationId)).emit('message:new', message);
+      return;
+    }
+    io.to(socketRooms.conversation(message.conversationId)).except(socketRooms.hiding(authorId)).emit('message:new', message);
+  });
+
+  bus.on('message.updated', async ({ message, authorId, reasonForAuthor }) => {
+    io.to(socketRooms.conversation(message.conversationId)).except([socketRooms.hiding(authorId), socketRooms.member(authorId)]).emit('message:updated', message);
+    io.to(socketRooms.member(authorId)).emit('message:updated', { ...message, removedReason: reasonForAuthor });
+  });
+
+  bus.on('conversation.updated', async ({ room }) => {
+    io.to(socketRooms.conversation(room.id)).emit('conversation:updated', room);
+  });
+
+  bus.on('participant.updated', async ({ conversationId, memberId, me }) => {
+    io.to(socketRooms.member(memberId)).emit('participant:updated', { conversationId, me });
+  });
+
+  bus.on('member.blocked', async ({ blockerId, blockedId }) => {
+    io.in(socketRooms.member(blockerId)).socketsJoin(socketRooms.hiding(blockedId));
+  });
+
+  bus.on('member.unblocked', async ({ blockerId, blockedId }) => {
+    io.in(socketRooms.member(blockerId)).socketsLeave(socketRooms.hiding(blockedId));
+  });
+}

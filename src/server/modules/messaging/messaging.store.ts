@@ -1,0 +1,204 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { ConversationParticipantsTable, DB, MessagesTable } from '../../platform/db/schema.js';
+import { HOST_ROLES } from './messaging.policy.js';
+
+/** The messaging core's queries: conversations, participants and messages of every kind. */
+
+export type ConversationRow = Awaited<ReturnType<typeof findConversation>> & object;
+export type ParticipantRow = Selectable<ConversationParticipantsTable>;
+export type MessageRow = Selectable<MessagesTable> & { author_handle: string; author_deleted_at: number | null; author_is_host: boolean };
+
+export function findConversation(db: Kysely<DB>, id: string) {
+  return db
+    .selectFrom('conversations')
+    .leftJoin('groups', 'groups.id', 'conversations.group_id')
+    .selectAll('conversations')
+    .select(['groups.slug as group_slug', 'groups.name as group_name', 'groups.archived_at as group_archived_at'])
+    .where('conversations.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function roomIdOfGroup(db: Kysely<DB>, groupId: string): Promise<string | undefined> {
+  const row = await db.selectFrom('conversations').select('id').where('room_of_group', '=', groupId).executeTakeFirst();
+  return row?.id;
+}
+
+/** Creates the group's room unless another request just did: the unique room_of_group decides. */
+export async function insertRoom(db: Kysely<DB>, room: { id: string; groupId: string; guidelines: string; now: number }): Promise<void> {
+  await db
+    .insertInto('conversations')
+    .values({ id: room.id, kind: 'room', group_id: room.groupId, room_of_group: room.groupId, guidelines: room.guidelines, guidelines_updated_at: room.now, created_at: room.now, closed_at: null })
+    .onConflict((oc) => oc.column('room_of_group').doNothing())
+    .execute();
+}
+
+export function findParticipant(db: Kysely<DB>, conversationId: string, memberId: string): Promise<ParticipantRow | undefined> {
+  return db.selectFrom('conversation_participants').selectAll().where('conversation_id', '=', conversationId).where('member_id', '=', memberId).executeTakeFirst();
+}
+
+export async function ensureParticipant(db: Kysely<DB>, conversationId: string, memberId: string, role: 'participant' | 'host', t: number): Promise<ParticipantRow> {
+  await db
+    .insertInto('conversation_participants')
+    .values({ conversation_id: conversationId, member_id: memberId, role, joined_at: t, guidelines_seen_at: null, muted_until: null, last_sent_at: null })
+    .onConflict((oc) => oc.columns(['conversation_id', 'member_id']).doNothing())
+    .execute();
+  return (await findParticipant(db, conversationId, memberId))!;
+}
+
+export async function updateParticipant(
+  db: Kysely<DB>,
+  conversationId: string,
+  memberId: string,
+  patch: Partial<Pick<ParticipantRow, 'guidelines_seen_at' | 'muted_until' | 'last_sent_at'>>,
+): Promise<void> {
+  await db.updateTable('conversation_participants').set(patch).where('conversation_id', '=', conversationId).where('member_id', '=', memberId).execute();
+}
+
+/** Moves the read marker forward only: a stale tab cannot move it back. */
+export async function markRead(db: Kysely<DB>, conversationId: string, memberId: string, seq: number): Promise<void> {
+  await db
+    .updateTable('conversation_participants')
+    .set({ last_read_seq: seq })
+    .where('conversation_id', '=', conversationId)
+    .where('member_id', '=', memberId)
+    .where('last_read_seq', '<', seq)
+    .execute();
+}
+
+/**
+ * Slow mode, decided in the sending transaction: stamps the send only when the last one is
+ * at least `seconds` old, so two tabs sending at once cannot both slip through.
+ */
+export async function claimSendSlot(trx: Kysely<DB>, conversationId: string, memberId: string, t: number, seconds: number): Promise<boolean> {
+  let q = trx.updateTable('conversation_participants').set({ last_sent_at: t }).where('conversation_id', '=', conversationId).where('member_id', '=', memberId);
+  if (seconds > 0) q = q.where((eb) => eb.or([eb('last_sent_at', 'is', null), eb('last_sent_at', '<=', t - seconds * 1000)]));
+  const result = await q.executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/**
+ * The next position in the conversation. The row lock this update takes is held until the
+ * sending transaction commits, so positions are handed out in commit order: a reader who has
+ * seen seq N and asks for "after N" never misses a message that commits later with a lower seq.
+ */
+export async function nextSeq(trx: Kysely<DB>, conversationId: string): Promise<number> {
+  const row = await trx
+    .updateTable('conversations')
+    .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
+    .where('id', '=', conversationId)
+    .returning('last_seq')
+    .executeTakeFirstOrThrow();
+  return Number(row.last_seq);
+}
+
+export async function insertMessage(trx: Kysely<DB>, row: Omit<Selectable<MessagesTable>, 'removed_reason' | 'removed_by' | 'removed_at' | 'deleted_at'>): Promise<void> {
+  await trx
+    .insertInto('messages')
+    .values({ ...row, removed_reason: null, removed_by: null, removed_at: null, deleted_at: null })
+    .execute();
+}
+
+function messagesWithAuthor(db: Kysely<DB>) {
+  return db
+    .selectFrom('messages')
+    .innerJoin('members', 'members.id', 'messages.author_id')
+    .selectAll('messages')
+    .select((eb) => [
+      'members.handle as author_handle',
+      'members.deleted_at as author_deleted_at',
+      eb
+        .or([
+          eb.exists(eb.selectFrom('member_roles').select('member_roles.member_id').whereRef('member_roles.member_id', '=', 'messages.author_id').where('member_roles.role', 'in', HOST_ROLES)),
+          eb.exists(
+            eb
+              .selectFrom('conversation_participants as host')
+              .select('host.member_id')
+              .whereRef('host.conversation_id', '=', 'messages.conversation_id')
+              .whereRef('host.member_id', '=', 'messages.author_id')
+              .where('host.role', '=', 'host'),
+          ),
+        ])
+        .as('author_is_host'),
+    ]);
+}
+
+const normalise = (rows: (Omit<MessageRow, 'author_is_host'> & { author_is_host: unknown })[]): MessageRow[] =>
+  rows.map((r) => ({ ...r, seq: Number(r.seq), author_is_host: r.author_is_host === true || Number(r.author_is_host) === 1 }));
+
+export async function findMessage(db: Kysely<DB>, id: string): Promise<MessageRow | undefined> {
+  return normalise(await messagesWithAuthor(db).where('messages.id', '=', id).execute())[0];
+}
+
+export async function findByClientId(db: Kysely<DB>, conversationId: string, authorId: string, clientId: string): Promise<MessageRow | undefined> {
+  const rows = await messagesWithAuthor(db)
+    .where('messages.conversation_id', '=', conversationId)
+    .where('messages.author_id', '=', authorId)
+    .where('messages.client_id', '=', clientId)
+    .execute();
+  return normalise(rows)[0];
+}
+
+/** What `viewer` may see: held messages only their own (or every one, for a host); never an author they blocked. */
+function visibleTo(db: Kysely<DB>, conversationId: string, viewer: { id: string; isHost: boolean }) {
+  let q = messagesWithAuthor(db).where('messages.conversation_id', '=', conversationId);
+  if (!viewer.isHost) q = q.where((eb) => eb.or([eb('messages.status', '!=', 'held'), eb('messages.author_id', '=', viewer.id)]));
+  return q.where((eb) =>
+      eb.not(eb.exists(eb.selectFrom('member_blocks').select('member_blocks.blocked_id').where('member_blocks.blocker_id', '=', viewer.id).whereRef('member_blocks.blocked_id', '=', 'messages.author_id'))),
+    );
+}
+
+/** Everything after `afterSeq`, oldest first: the catch-up a reconnecting client asks for. */
+export async function messagesAfter(db: Kysely<DB>, conversationId: string, viewer: { id: string; isHost: boolean }, afterSeq: number, limit: number): Promise<MessageRow[]> {
+  return normalise(await visibleTo(db, conversationId, viewer).where('messages.seq', '>', afterSeq).orderBy('messages.seq', 'asc').limit(limit).execute());
+}
+
+/** A page of history before `beforeSeq` (or the newest), newest first. */
+export async function messagesBefore(db: Kysely<DB>, conversationId: string, viewer: { id: string; isHost: boolean }, beforeSeq: number | null, limit: number): Promise<MessageRow[]> {
+  let q = visibleTo(db, conversationId, viewer);
+  if (beforeSeq !== null) q = q.where('messages.seq', '<', beforeSeq);
+  return normalise(await q.orderBy('messages.seq', 'desc').limit(limit).execute());
+}
+
+export async function removeMessage(trx: Kysely<DB>, id: string, by: string, reason: string, t: number): Promise<boolean> {
+  const result = await trx
+    .updateTable('messages')
+    .set({ status: 'removed', removed_reason: reason, removed_by: by, removed_at: t })
+    .where('id', '=', id)
+    .where('status', '!=', 'removed')
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+export async function updateSettings(trx: Kysely<DB>, id: string, patch: { guidelines?: string; guidelines_updated_at?: number; slow_mode_seconds?: number }): Promise<void> {
+  await trx.updateTable('conversations').set(patch).where('id', '=', id).execute();
+}
+
+export async function insertFlag(trx: Kysely<DB>, flag: { id: string; contentType: string; contentId: string; conversationId: string | null; authorId: string; reason: string; t: number }): Promise<void> {
+  await trx
+    .insertInto('content_flags')
+    .values({
+      id: flag.id,
+      content_type: flag.contentType,
+      content_id: flag.contentId,
+      conversation_id: flag.conversationId,
+      author_id: flag.authorId,
+      reason: flag.reason,
+      status: 'open',
+      created_at: flag.t,
+      resolved_at: null,
+      resolved_by: null,
+    })
+    .execute();
+}
+
+/** Used by tests and the bench: a quick count without loading rows. */
+export async function countMessages(db: Kysely<DB>, conversationId: string): Promise<number> {
+  const row = await db.selectFrom('messages').select(sql<number>`count(*)`.as('n')).where('conversation_id', '=', conversationId).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function hasHostRole(db: Kysely<DB>, memberId: string): Promise<boolean> {
+  const row = await db.selectFrom('member_roles').select('member_id').where('member_id', '=', memberId).where('role', 'in', HOST_ROLES).executeTakeFirst();
+  return row !== undefined;
+}
