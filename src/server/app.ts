@@ -47,6 +47,8 @@ import { messagingRoutes } from './modules/messaging/messaging.routes.js';
 import { messagingSocket } from './modules/messaging/messaging.socket.js';
 import { messagingMemberData } from './modules/messaging/messaging.member-data.js';
 import { notificationsSocket } from './modules/notifications/notifications.socket.js';
+import { createFlagsService } from './modules/moderation/flags.service.js';
+import { flagsRoutes } from './modules/moderation/flags.routes.js';
 import { blocksRoutes } from './modules/blocks/blocks.routes.js';
 import { createBlocksService } from './modules/blocks/blocks.service.js';
 import { blocksMemberData } from './modules/blocks/blocks.member-data.js';
@@ -207,6 +209,7 @@ export async function buildApp({ config, database, redis, webDir = defaultWebDir
       await api.register(profileRoutes({ accounts, groups, blocks }));
       await api.register(blocksRoutes({ blocks }));
       await api.register(messagingRoutes({ messaging }));
+      await api.register(flagsRoutes({ flags: createFlagsService({ db }) }));
       await api.register(accountDataRoutes({ accountData, cookie: cookieJar }));
     },
     { prefix: '/api/v1' },

@@ -179,6 +179,11 @@ export interface ClientToServerEvents {
 
 export interface ServerToClientEvents {
   'message:new': (message: ChatMessage) => void;
+  /**
+   * To the room's hosts: a message showed signs of risk. Moderators have the alert too;
+   * the host can reach out in the room at once.
+   */
+  'message:risk': (input: { conversationId: string; messageId: string; level: 'ideation' | 'plan' | 'imminent'; urgent: boolean }) => void;
   /** A message changed (removed by a host, deleted by its author). */
   'message:updated': (message: ChatMessage) => void;
   'typing': (input: { conversationId: string; handle: string; typing: boolean }) => void;
@@ -198,3 +203,31 @@ export const socketRooms = {
   /** Sockets of members who blocked `authorId`: what that author says skips them. */
   hiding: (authorId: string) => `x:${authorId}`,
 };
+
+// ---- Flags for moderators ----
+
+export const FlaggedItem = Type.Object({
+  id: Type.String(),
+  reason: Type.Enum(['off_platform_contact']),
+  status: Type.Enum(['open', 'resolved']),
+  createdAt: Type.Number(),
+  resolvedAt: Type.Union([Type.Number(), Type.Null()]),
+  resolvedBy: Type.Union([Type.String(), Type.Null()]),
+  /** The message as it reads now (empty once removed or deleted), and where it was said. */
+  message: Type.Object({
+    id: Type.String(),
+    body: Type.String(),
+    status: Type.Enum(['published', 'held', 'removed', 'deleted']),
+    createdAt: Type.Number(),
+  }),
+  room: Type.Union([Type.Object({ slug: Type.String(), name: Type.String() }), Type.Null()]),
+  author: Type.Object({ id: Type.Union([Type.String(), Type.Null()]), handle: Type.Union([Type.String(), Type.Null()]) }),
+});
+export type FlaggedItem = Static<typeof FlaggedItem>;
+
+export const FlagList = Type.Object({ items: Type.Array(FlaggedItem), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+export type FlagList = Static<typeof FlagList>;
+export const FlagQuery = Type.Object({
+  view: Type.Optional(Type.Enum(['open', 'resolved'], { errorMessage: 'Choose open or resolved flags.' })),
+  cursor: Type.Optional(Type.String({ maxLength: 200 })),
+});

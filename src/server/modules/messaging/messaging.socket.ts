@@ -129,7 +129,15 @@ export function messagingSocket(deps: { realtime: Realtime; messaging: Messaging
   });
 
   // --- pushes, after commit ---
-  bus.on('message.created', async ({ message, authorId, held }) => {
+  bus.on('message.created', async ({ message, authorId, held, risk }) => {
+    if (risk) {
+      io.to(socketRooms.hosts(message.conversationId)).emit('message:risk', {
+        conversationId: message.conversationId,
+        messageId: message.id,
+        level: risk.level as 'ideation' | 'plan' | 'imminent',
+        urgent: risk.urgent,
+      });
+    }
     if (held) {
       // Only its author and the room's hosts see a held message.
       io.to(socketRooms.member(authorId)).to(socketRooms.hosts(message.conversationId)).emit('message:new', message);

@@ -277,11 +277,22 @@ describeEachDialect(
     });
 
     it('assesses every message: the author gets the crisis card, moderators an alert, and harassment waits for a moderator', async () => {
-      const { view, sa, sb } = await twoInRoom();
+      const { url, view, sa, sb } = await twoInRoom();
+      const host = await memberIn(t(), 'gentle-lighthouse');
+      await grantRole(t(), 'gentle-lighthouse', 'listener');
+      await enterRoom(host);
+      const hs = await online(host, url);
+      await join(hs, view.room.id);
+      const atHost = collect(hs, 'message:risk');
       const atB = collect(sb, 'message:new');
       const atA = collect(sa, 'message:new');
+      const riskAtMember = collect(sb, 'message:risk');
       const ideation = await sent(sa, view.room.id, 'some nights MARKER-IDEATION');
       expect(ideation.safety.response).toBe('card');
+      // The room's hosts hear of it at once; other members never do.
+      await eventually(() => atHost.length === 1, 'the risk notice to the host');
+      expect(atHost[0]).toEqual({ conversationId: view.room.id, messageId: ideation.message.id, level: 'ideation', urgent: false });
+      expect(riskAtMember).toHaveLength(0);
       const alert = await t().database.db.selectFrom('risk_alerts').selectAll().where('content_id', '=', ideation.message.id).executeTakeFirstOrThrow();
       expect(alert).toMatchObject({ content_type: 'message', post_id: null, status: 'open' });
       const moderator = await memberIn(t(), 'night-warden');
@@ -305,6 +316,20 @@ describeEachDialect(
       const flags = await t().database.db.selectFrom('content_flags').selectAll().execute();
       expect(flags).toHaveLength(1);
       expect(flags[0]).toMatchObject({ content_type: 'message', content_id: m.message.id, reason: 'off_platform_contact', status: 'open' });
+      // Moderators see it in their list and mark it looked at; members cannot see the list at all.
+      const { a } = { a: new Visitor(t().app) };
+      await a.signUp('curious-lark');
+      expect((await a.get('/api/v1/moderation/flags')).statusCode).toBe(403);
+      const moderator = await memberIn(t(), 'fair-heron');
+      await grantRole(t(), 'fair-heron', 'moderator');
+      const open = (await moderator.get('/api/v1/moderation/flags')).json();
+      expect(open.items).toHaveLength(1);
+      expect(open.items[0]).toMatchObject({ reason: 'off_platform_contact', message: { id: m.message.id, body: 'dm me and we can talk properly' }, room: { slug: 'depression-support' }, author: { handle: 'quiet-harbour' } });
+      expect((await moderator.get('/api/v1/moderation/flags/count')).json().open).toBe(1);
+      expect((await moderator.post(`/api/v1/moderation/flags/${open.items[0].id}/resolve`)).json()).toMatchObject({ status: 'resolved', resolvedBy: 'fair-heron' });
+      expect((await moderator.post(`/api/v1/moderation/flags/${open.items[0].id}/resolve`)).statusCode).toBe(409);
+      expect((await moderator.get('/api/v1/moderation/flags?view=resolved')).json().items).toHaveLength(1);
+      expect((await moderator.get('/api/v1/moderation/flags?view=sideways')).statusCode).toBe(400);
     });
 
     it('tells a member live when a notification arrives', async () => {
