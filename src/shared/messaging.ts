@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { ContentWarningName, SafetyOutcome } from './forum.js';
+import { HeldReason } from './safety.js';
 
 /**
  * The messaging contract shared by server and web: group rooms now, support chats and
@@ -45,6 +46,8 @@ export const ChatMessage = Type.Object({
   body: Type.String(),
   contentWarning: Type.Union([ContentWarningName, Type.Null()]),
   status: Type.Enum(['published', 'held', 'removed', 'deleted']),
+  /** While held: why (only its author and hosts ever receive a held message). */
+  heldReason: Type.Union([HeldReason, Type.Null()]),
   /** Why a host removed it: the author (and hosts) see this; others see only that it was removed. */
   removedReason: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.Number(),

@@ -16,6 +16,7 @@ const RecoverPage = lazy(() => import('../features/accounts/RecoverPage').then((
 const SettingsPage = lazy(() => import('../features/accounts/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const GroupsPage = lazy(() => import('../features/groups/GroupsPage').then((m) => ({ default: m.GroupsPage })));
 const GroupPage = lazy(() => import('../features/groups/GroupPage').then((m) => ({ default: m.GroupPage })));
+const RoomPage = lazy(() => import('../features/rooms/RoomPage').then((m) => ({ default: m.RoomPage })));
 const NewPostPage = lazy(() => import('../features/posts/composer/ComposerPages').then((m) => ({ default: m.NewPostPage })));
 const EditPostPage = lazy(() => import('../features/posts/composer/ComposerPages').then((m) => ({ default: m.EditPostPage })));
 const PostPage = lazy(() => import('../features/posts/post/PostPage').then((m) => ({ default: m.PostPage })));
@@ -27,6 +28,7 @@ const NotificationsPage = lazy(() => import('../features/notifications/Notificat
 const ProfilePage = lazy(() => import('../features/members/ProfilePage').then((m) => ({ default: m.ProfilePage })));
 const AdminMembersPage = lazy(() => import('../features/admin/AdminMembersPage').then((m) => ({ default: m.AdminMembersPage })));
 const AlertsPage = lazy(() => import('../features/moderation/AlertsPage').then((m) => ({ default: m.AlertsPage })));
+const FlagsPage = lazy(() => import('../features/moderation/FlagsPage').then((m) => ({ default: m.FlagsPage })));
 const AdminGroupsPage = lazy(() => import('../features/admin/AdminGroupsPage').then((m) => ({ default: m.AdminGroupsPage })));
 
 const member = (page: ReactNode) => <RequireMember>{page}</RequireMember>;
@@ -50,6 +52,7 @@ export const router = createBrowserRouter([
           { path: 'groups', element: <GroupsPage /> },
           { path: 'groups/:slug', element: <GroupPage /> },
           { path: 'groups/:slug/new', element: member(<NewPostPage />) },
+          { path: 'groups/:slug/room', element: member(<RoomPage />) },
           // A post is readable by visitors when its group allows it; the server decides.
           { path: 'posts/:id', element: <PostPage /> },
           { path: 'posts/:id/edit', element: member(<EditPostPage />) },
@@ -68,6 +71,14 @@ export const router = createBrowserRouter([
             ),
           },
           { path: 'moderation', element: <Navigate to="/moderation/alerts" replace /> },
+          {
+            path: 'moderation/flags',
+            element: (
+              <RequireModerator>
+                <FlagsPage />
+              </RequireModerator>
+            ),
+          },
           {
             path: 'moderation/alerts',
             element: (

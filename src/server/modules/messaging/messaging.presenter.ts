@@ -16,6 +16,7 @@ export function presentMessage(row: MessageRow, opts: { showReason: boolean }): 
     body: readable ? row.body : '',
     contentWarning: readable ? (row.content_warning as ChatMessage['contentWarning']) : null,
     status,
+    heldReason: status === 'held' ? (row.held_reason as ChatMessage['heldReason']) : null,
     removedReason: status === 'removed' && opts.showReason ? row.removed_reason : null,
     createdAt: row.created_at,
   };

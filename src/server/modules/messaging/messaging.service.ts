@@ -203,6 +203,7 @@ export function createMessagingService({ db, groups, safety, bus, presence, send
             body,
             content_warning: evaluation.contentWarning,
             status: evaluation.status,
+            held_reason: evaluation.outcome.heldReason,
             created_at: t,
           });
           await safety.record(trx, { type: 'message', id, postId: null, groupId: a.room.group_id, authorId: member.id }, evaluation.assessment);

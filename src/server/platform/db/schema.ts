@@ -278,6 +278,7 @@ export interface MessagesTable {
   content_warning: string | null;
   /** published | held | removed */
   status: string;
+  held_reason: string | null;
   removed_reason: string | null;
   removed_by: string | null;
   removed_at: number | null;

@@ -11,6 +11,7 @@ import { useGroup, useMembership } from './api';
 import { GroupNotFound } from './GroupNotFound';
 import { GroupPosts } from './GroupPosts';
 import { ShowOnProfile } from './ShowOnProfile';
+import { RoomLink } from '../rooms/RoomLink';
 
 export function GroupPage() {
   const { t } = useTranslation();
@@ -83,6 +84,8 @@ export function GroupPage() {
               {member && data.joined && <ShowOnProfile group={data} />}
             </div>
           )}
+
+          {member && data.joined && <RoomLink slug={data.slug} />}
 
           <GroupPosts group={data} />
 

@@ -107,6 +107,9 @@ export function AlertsPage() {
       <PageHeading>{t('alerts.title')}</PageHeading>
       <p className="lead">{t('alerts.intro')}</p>
       <p className="field-hint">{t('alerts.wellbeing')}</p>
+      <p>
+        <Link to="/moderation/flags">{t('flags.title')}</Link>
+      </p>
       <section aria-labelledby="alert-stats-title">
         <h2 id="alert-stats-title" className="visually-hidden">
           {t('alerts.stats.title')}

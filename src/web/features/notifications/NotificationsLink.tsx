@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
-import { useUnreadCount } from './api';
+import { useLiveNotifications, useUnreadCount } from './api';
 
 function Bell() {
   return (
@@ -21,6 +21,7 @@ function Bell() {
 export function NotificationsLink() {
   const { t } = useTranslation();
   const unread = useUnreadCount(true);
+  useLiveNotifications();
   const count = unread.data ?? 0;
   return (
     <NavLink to="/notifications" className="notifications-link" aria-label={count > 0 ? t('nav.notificationsUnread', { count }) : t('nav.notifications')}>

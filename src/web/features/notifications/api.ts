@@ -1,6 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { api, query } from '../../api/client';
 import type { NotificationPage } from '../../api/forumTypes';
+import { useOnConnect, useSocket, useSocketEvent } from '../../realtime';
 
 export const notificationKeys = {
   all: ['notifications'] as const,
@@ -8,7 +9,7 @@ export const notificationKeys = {
   unread: ['notifications', 'unread'] as const,
 };
 
-/** How often the header asks for the unread count, while the tab is visible (live delivery comes later). */
+/** How often the header asks for the unread count, while the tab is visible: a fallback to the live updates. */
 const POLL_MS = 60_000;
 
 export function useUnreadCount(enabled: boolean) {
@@ -21,6 +22,22 @@ export function useUnreadCount(enabled: boolean) {
     refetchIntervalInBackground: false,
     refetchOnWindowFocus: true,
     staleTime: 10_000,
+  });
+}
+
+/**
+ * Keeps the bell live: the server says when the member's notifications change, and the list
+ * follows if it is open. After being offline, the count is asked for again on return.
+ */
+export function useLiveNotifications() {
+  const queryClient = useQueryClient();
+  const socket = useSocket();
+  useSocketEvent(socket, 'notifications:changed', ({ unread }) => {
+    queryClient.setQueryData(notificationKeys.unread, { unread });
+    void queryClient.invalidateQueries({ queryKey: notificationKeys.list, refetchType: 'active' });
+  });
+  useOnConnect(socket, (again) => {
+    if (again) void queryClient.invalidateQueries({ queryKey: notificationKeys.all, refetchType: 'active' });
   });
 }
 

@@ -49,6 +49,8 @@ export const messaging: Migration = {
       .addColumn('body', 'text', (c) => c.notNull())
       .addColumn('content_warning', 'text')
       .addColumn('status', 'text', (c) => c.notNull())
+      // Why the safety module held it (method_detail | harassment), so its author can be told kindly.
+      .addColumn('held_reason', 'text')
       .addColumn('removed_reason', 'text')
       .addColumn('removed_by', 'text', (c) => c.references('members.id').onDelete('set null'))
       .addColumn('removed_at', 'bigint')

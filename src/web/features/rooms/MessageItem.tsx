@@ -1,0 +1,162 @@
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { ContentWarning } from '../../api/forumTypes';
+import { Button } from '../../ui/Button';
+import { TimeAgo } from '../../ui/TimeAgo';
+import { MuteDialog, RemoveMessageDialog } from './HostDialogs';
+import { MessageText } from './MessageText';
+import type { Outgoing, RoomState } from './roomState';
+import type { ChatMessage } from './types';
+
+/** Words behind a content warning, shown when the reader chooses; they then take focus. */
+function MessageWarningGate({ warning, children }: { warning: ContentWarning; children: ReactNode }) {
+  const { t } = useTranslation();
+  const [shown, setShown] = useState(false);
+  const chosen = useRef(false);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const bodyId = useId();
+  useEffect(() => {
+    if (shown && chosen.current) bodyRef.current?.focus();
+  }, [shown]);
+  return (
+    <div className="warning-gate warning-gate--message">
+      <p className="warning-gate-text">{t('rooms.warningGate', { warning: t(`contentWarnings.${warning}`) })}</p>
+      <Button
+        variant="secondary"
+        className="button--small"
+        aria-expanded={shown}
+        aria-controls={bodyId}
+        onClick={() => {
+          chosen.current = true;
+          setShown((s) => !s);
+        }}
+      >
+        {shown ? t('rooms.hideMessage') : t('rooms.showMessage')}
+      </Button>
+      <div id={bodyId} ref={bodyRef} tabIndex={-1} className="warning-gate-body">
+        {shown && children}
+      </div>
+    </div>
+  );
+}
+
+interface MessageItemProps {
+  message: ChatMessage;
+  memberId: string;
+  /** The reader looks after this room: Remove and Mute are theirs. */
+  readerIsHost: boolean;
+  conversationId: string;
+  sent: RoomState['sent'][string] | undefined;
+  /** For hosts: the safety module found signs of risk in this message. */
+  risk?: RoomState['risk'][string] | undefined;
+  onUpdated: (m: ChatMessage) => void;
+}
+
+/** One message in the room: who wrote it and when, then its words, or why they are not shown. */
+export function MessageItem({ message, memberId, readerIsHost, conversationId, sent, risk, onUpdated }: MessageItemProps) {
+  const { t } = useTranslation();
+  const mine = message.author.id === memberId;
+  const name = message.author.handle ?? t('posts.formerMember');
+  const text = <MessageText text={message.body} />;
+  const canModerate = readerIsHost && !mine && message.author.id !== null && (message.status === 'published' || message.status === 'held');
+
+  let body: ReactNode;
+  if (message.status === 'removed') {
+    body = (
+      <p className="message-gone">
+        {mine && message.removedReason
+          ? t('rooms.removedMine', { reason: message.removedReason })
+          : message.removedReason && readerIsHost
+            ? t('rooms.removedWithReason', { reason: message.removedReason })
+            : t('rooms.removed')}
+      </p>
+    );
+  } else if (message.status === 'deleted') {
+    body = <p className="message-gone">{t('rooms.deleted')}</p>;
+  } else {
+    body = message.contentWarning ? <MessageWarningGate warning={message.contentWarning}>{text}</MessageWarningGate> : text;
+  }
+
+  const heldReason = sent?.safety.heldReason ?? message.heldReason;
+  const crisis = sent && (sent.safety.response === 'card' || sent.safety.response === 'screen');
+
+  return (
+    <li className={['message', mine ? 'message--mine' : '', message.status !== 'published' ? `message--${message.status}` : ''].filter(Boolean).join(' ')} id={`message-${message.id}`}>
+      <p className="message-meta">
+        <span className="message-author" translate="no">
+          {name}
+        </span>
+        {message.author.isHost && <span className="badge badge--host">{t('rooms.hostBadge')}</span>}
+        {mine && <span className="message-you">{t('posts.you')}</span>}
+        <TimeAgo value={message.createdAt} />
+      </p>
+      {message.status === 'held' && (
+        <div className="notice notice--info message-held">
+          <p>{mine ? t('rooms.heldMine') : t('rooms.heldHost')}</p>
+          {heldReason && <p>{t(`rooms.heldWhy.${heldReason}`)}</p>}
+        </div>
+      )}
+      {body}
+      {readerIsHost && risk && !mine && (
+        <div className={risk.urgent ? 'notice notice--urgent' : 'notice notice--help'} role="note">
+          <p>{t(risk.urgent ? 'rooms.riskUrgent' : 'rooms.risk', { handle: name })}</p>
+          <p className="draft-safety-links">
+            <Link to="/help">{t('rooms.riskHelpLink')}</Link>
+          </p>
+        </div>
+      )}
+      {sent?.offPlatformNudge && (
+        <div className="notice notice--info">
+          <p>{t('rooms.offPlatformNudge')}</p>
+        </div>
+      )}
+      {crisis && (
+        <div className="notice notice--help">
+          <p>{t('safety.helpStays')}</p>
+          <p className="draft-safety-links">
+            <Link to="/help">{t('nav.helpNow')}</Link>
+            <Link to="/safety-plan">{t('safety.myPlan')}</Link>
+          </p>
+        </div>
+      )}
+      {sent && message.status === 'published' && <p className="message-state message-state--sent">{t('rooms.sent')}</p>}
+      {canModerate && message.author.id && (
+        <div className="button-row button-row--tight message-tools">
+          <RemoveMessageDialog message={message} authorName={name} onDone={onUpdated} />
+          <MuteDialog conversationId={conversationId} memberId={message.author.id} authorName={name} />
+        </div>
+      )}
+    </li>
+  );
+}
+
+/** A message on its way: "Sending…", or not sent with Retry (which sends the very same message again). */
+export function OutgoingItem({ outgoing, myHandle, onRetry }: { outgoing: Outgoing; myHandle: string; onRetry: (clientId: string) => void }) {
+  const { t } = useTranslation();
+  const failed = outgoing.state === 'failed';
+  return (
+    <li className={`message message--mine message--${outgoing.state}`} data-client-id={outgoing.clientId}>
+      <p className="message-meta">
+        <span className="message-author" translate="no">
+          {myHandle}
+        </span>
+        <span className="message-you">{t('posts.you')}</span>
+      </p>
+      <MessageText text={outgoing.body} />
+      {failed ? (
+        <div className="message-failed">
+          <p className="message-state message-state--failed">{outgoing.error ?? t('rooms.notSent')}</p>
+          <Button variant="secondary" className="button--small" onClick={() => onRetry(outgoing.clientId)}>
+            {t('rooms.retry')}
+          </Button>
+        </div>
+      ) : (
+        <p className="message-state">
+          <span className="spinner" aria-hidden="true" />
+          {t('rooms.sending')}
+        </p>
+      )}
+    </li>
+  );
+}
