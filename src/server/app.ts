@@ -176,6 +176,7 @@ export async function buildApp({ config, database, redis, webDir = defaultWebDir
   app.addHook('preClose', async () => realtime.close());
   const messaging = createMessagingService({
     db,
+    dialect: database.dialect,
     groups,
     safety,
     bus,

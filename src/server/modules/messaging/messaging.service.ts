@@ -13,7 +13,8 @@ import {
   type SentMessage,
 } from '../../../shared/messaging.js';
 import type { DB, GroupRow } from '../../platform/db/schema.js';
-import { isUniqueViolation } from '../../platform/db/dialect/index.js';
+import { isUniqueViolation, type DialectName } from '../../platform/db/dialect/index.js';
+import { insertWithNextSeq } from '../../platform/db/dialect/sequence.js';
 import type { EventBus } from '../../platform/events/bus.js';
 import type { AuthMember } from '../../platform/http/auth.js';
 import { AppError, forbidden, notFound } from '../../platform/http/errors.js';
@@ -31,6 +32,7 @@ import { presentMessage, presentParticipant, presentRoom } from './messaging.pre
 
 export interface MessagingDeps {
   db: Kysely<DB>;
+  dialect: DialectName;
   groups: GroupsService;
   safety: SafetyService;
   bus: EventBus;
@@ -67,18 +69,17 @@ const MINUTE = 60_000;
  * chat system. Every message is assessed before it is stored and acknowledged only after
  * it is committed; pushes follow from events published after the commit.
  */
-export function createMessagingService({ db, groups, safety, bus, presence, sendLimiter, now = Date.now }: MessagingDeps) {
+export function createMessagingService({ db, dialect, groups, safety, bus, presence, sendLimiter, now = Date.now }: MessagingDeps) {
   /** The conversation, if `member` may take part: a member of the room's group, a host, or a participant of a private one. */
   async function access(member: AuthMember, conversationId: string): Promise<Access> {
-    const room = await store.findConversation(db, conversationId);
-    if (!room) throw notFound('That conversation');
+    const found = await store.accessRow(db, conversationId, member.id);
+    if (!found) throw notFound('That conversation');
+    const { room } = found;
     const byRole = messagingPolicy.isHostByRole(member);
-    let participant = await store.findParticipant(db, conversationId, member.id);
+    let participant = found.participant;
     if (room.kind === 'room') {
       if (room.group_archived_at !== null && !byRole) throw notFound('That conversation');
-      if (!byRole && !(await groups.isMember(member.id, room.group_id!))) {
-        throw new AppError('not_a_member', 'Please join this group to enter its room.', 403);
-      }
+      if (!byRole && !found.inGroup) throw new AppError('not_a_member', 'Please join this group to enter its room.', 403);
       participant ??= await store.ensureParticipant(db, conversationId, member.id, 'participant', now());
     } else if (!participant) {
       // A private conversation does not admit to existing for anyone outside it.
@@ -128,10 +129,14 @@ export function createMessagingService({ db, groups, safety, bus, presence, send
   /**
    * The answer to a retried send: the message already stored, and what its first
    * acknowledgement said (assessed again from the stored words), since that one may never
-   * have reached the sender.
+   * have reached the sender. Only a message still readable is pushed again.
    */
-  function again(member: AuthMember, a: Access, row: store.MessageRow): SentMessage {
+  async function again(member: AuthMember, a: Access, row: store.MessageRow): Promise<SentMessage> {
     const evaluation = safety.evaluate(row.body, { kind: 'message' });
+    // The node that stored it may have died before pushing it: push it again (clients drop copies by id).
+    if ((row.status === 'published' || row.status === 'held') && row.deleted_at === null) {
+      await bus.publish('message.created', { message: presentMessage(row, { showReason: false }), authorId: row.author_id, held: row.status === 'held', risk: null });
+    }
     return { message: present(member, a, row), safety: evaluation.outcome, offPlatformNudge: invitesOffPlatformContact(row.body, member.country) };
   }
 
@@ -184,6 +189,7 @@ export function createMessagingService({ db, groups, safety, bus, presence, send
       const evaluation = safety.evaluate(body, { kind: 'message', chosenWarning: input.contentWarning ?? null });
       const offPlatform = invitesOffPlatformContact(body, member.country);
       const id = ulid(t);
+      let seq = 0;
       try {
         await db.transaction().execute(async (trx) => {
           if (!(await store.claimSendSlot(trx, conversationId, member.id, t, a.isHost ? 0 : a.room.slow_mode_seconds))) {
@@ -193,11 +199,14 @@ export function createMessagingService({ db, groups, safety, bus, presence, send
               retryAfterMs: wait,
             });
           }
-          const seq = await store.nextSeq(trx, conversationId);
-          await store.insertMessage(trx, {
+          // What the engine found and any flag go first: the seq, which locks the room's row until commit, comes last.
+          await safety.record(trx, { type: 'message', id, postId: null, groupId: a.room.group_id, authorId: member.id }, evaluation.assessment);
+          if (offPlatform) {
+            await store.insertFlag(trx, { id: ulid(t), contentType: 'message', contentId: id, conversationId, authorId: member.id, reason: 'off_platform_contact', t });
+          }
+          seq = await insertWithNextSeq(trx, dialect, {
             id,
             conversation_id: conversationId,
-            seq,
             author_id: member.id,
             client_id: input.clientId,
             body,
@@ -205,11 +214,11 @@ export function createMessagingService({ db, groups, safety, bus, presence, send
             status: evaluation.status,
             held_reason: evaluation.outcome.heldReason,
             created_at: t,
+            removed_reason: null,
+            removed_by: null,
+            removed_at: null,
+            deleted_at: null,
           });
-          await safety.record(trx, { type: 'message', id, postId: null, groupId: a.room.group_id, authorId: member.id }, evaluation.assessment);
-          if (offPlatform) {
-            await store.insertFlag(trx, { id: ulid(t), contentType: 'message', contentId: id, conversationId, authorId: member.id, reason: 'off_platform_contact', t });
-          }
         });
       } catch (err) {
         // The same client id sent twice at once (two tabs, a retry racing the first try): one row won.
@@ -219,7 +228,26 @@ export function createMessagingService({ db, groups, safety, bus, presence, send
         }
         throw err;
       }
-      const row = (await store.findMessage(db, id))!;
+      // Exactly what was committed, without reading it back.
+      const row: store.MessageRow = {
+        id,
+        conversation_id: conversationId,
+        seq,
+        author_id: member.id,
+        client_id: input.clientId,
+        body,
+        content_warning: evaluation.contentWarning,
+        status: evaluation.status,
+        held_reason: evaluation.outcome.heldReason,
+        removed_reason: null,
+        removed_by: null,
+        removed_at: null,
+        created_at: t,
+        deleted_at: null,
+        author_handle: member.handle,
+        author_deleted_at: null,
+        author_is_host: a.isHost,
+      };
       const message = presentMessage(row, { showReason: false });
       const level = evaluation.assessment.level;
       await bus.publish('message.created', {

@@ -74,9 +74,10 @@ export function messagingSocket(deps: { realtime: Realtime; messaging: Messaging
         const afterSeq = Number((input as { afterSeq?: unknown })?.afterSeq ?? 0);
         if (!isId(conversationId)) throw invalid('That conversation could not be found.', 'conversationId');
         if (!Number.isSafeInteger(afterSeq) || afterSeq < 0) throw invalid('That place in the conversation is not valid.', 'afterSeq');
+        // Subscribe first, then read: a message committed in between is pushed, read, or both (the client dedupes), never neither.
+        const { isHost } = await messaging.access(member, conversationId);
+        await socket.join([socketRooms.conversation(conversationId), ...(isHost ? [socketRooms.hosts(conversationId)] : [])]);
         const result = await messaging.join(member, conversationId, afterSeq);
-        const rooms = [socketRooms.conversation(conversationId), ...(result.isHost ? [socketRooms.hosts(conversationId)] : [])];
-        await socket.join(rooms);
         if (!joined.has(conversationId)) {
           joined.add(conversationId);
           await presence.enter(conversationId, member.id, socket.id);

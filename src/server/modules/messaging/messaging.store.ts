@@ -18,6 +18,53 @@ export function findConversation(db: Kysely<DB>, id: string) {
     .executeTakeFirst();
 }
 
+/**
+ * Everything deciding whether `memberId` may take part, in one round trip (it runs before
+ * every send): the conversation, its group, the member's participant row if any, and whether
+ * they belong to the group. Group membership is read here rather than through the groups
+ * service so that a send costs one query, not three.
+ */
+export async function accessRow(db: Kysely<DB>, conversationId: string, memberId: string) {
+  const row = await db
+    .selectFrom('conversations')
+    .leftJoin('groups', 'groups.id', 'conversations.group_id')
+    .leftJoin('conversation_participants as p', (join) => join.onRef('p.conversation_id', '=', 'conversations.id').on('p.member_id', '=', memberId))
+    .selectAll('conversations')
+    .select((eb) => [
+      'groups.slug as group_slug',
+      'groups.name as group_name',
+      'groups.archived_at as group_archived_at',
+      'p.member_id as p_member_id',
+      'p.role as p_role',
+      'p.last_read_seq as p_last_read_seq',
+      'p.guidelines_seen_at as p_guidelines_seen_at',
+      'p.muted_until as p_muted_until',
+      'p.last_sent_at as p_last_sent_at',
+      'p.joined_at as p_joined_at',
+      eb
+        .exists(eb.selectFrom('group_members').select('group_members.member_id').whereRef('group_members.group_id', '=', 'conversations.group_id').where('group_members.member_id', '=', memberId))
+        .as('in_group'),
+    ])
+    .where('conversations.id', '=', conversationId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { p_member_id, p_role, p_last_read_seq, p_guidelines_seen_at, p_muted_until, p_last_sent_at, p_joined_at, in_group, ...room } = row;
+  const participant: ParticipantRow | undefined =
+    p_member_id !== null && p_role !== null && p_joined_at !== null
+      ? {
+          conversation_id: conversationId,
+          member_id: p_member_id,
+          role: p_role,
+          last_read_seq: Number(p_last_read_seq ?? 0),
+          guidelines_seen_at: p_guidelines_seen_at,
+          muted_until: p_muted_until,
+          last_sent_at: p_last_sent_at,
+          joined_at: p_joined_at,
+        }
+      : undefined;
+  return { room, participant, inGroup: in_group === true || Number(in_group) === 1 };
+}
+
 export async function roomIdOfGroup(db: Kysely<DB>, groupId: string): Promise<string | undefined> {
   const row = await db.selectFrom('conversations').select('id').where('room_of_group', '=', groupId).executeTakeFirst();
   return row?.id;
@@ -74,28 +121,6 @@ export async function claimSendSlot(trx: Kysely<DB>, conversationId: string, mem
   if (seconds > 0) q = q.where((eb) => eb.or([eb('last_sent_at', 'is', null), eb('last_sent_at', '<=', t - seconds * 1000)]));
   const result = await q.executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
-}
-
-/**
- * The next position in the conversation. The row lock this update takes is held until the
- * sending transaction commits, so positions are handed out in commit order: a reader who has
- * seen seq N and asks for "after N" never misses a message that commits later with a lower seq.
- */
-export async function nextSeq(trx: Kysely<DB>, conversationId: string): Promise<number> {
-  const row = await trx
-    .updateTable('conversations')
-    .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
-    .where('id', '=', conversationId)
-    .returning('last_seq')
-    .executeTakeFirstOrThrow();
-  return Number(row.last_seq);
-}
-
-export async function insertMessage(trx: Kysely<DB>, row: Omit<Selectable<MessagesTable>, 'removed_reason' | 'removed_by' | 'removed_at' | 'deleted_at'>): Promise<void> {
-  await trx
-    .insertInto('messages')
-    .values({ ...row, removed_reason: null, removed_by: null, removed_at: null, deleted_at: null })
-    .execute();
 }
 
 function messagesWithAuthor(db: Kysely<DB>) {

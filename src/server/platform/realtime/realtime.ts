@@ -130,7 +130,8 @@ export function createRealtime(opts: RealtimeOptions): Realtime {
     roomsOnConnect: (resolver) => void roomResolvers.push(resolver),
     async close() {
       presence.close();
-      io.disconnectSockets(true);
+      // This node's sockets only: through the Redis adapter a bare disconnectSockets would end every node's.
+      io.local.disconnectSockets(true);
       // Closes the engine without closing Fastify's HTTP server, which Fastify closes itself.
       io.engine.close();
       for (const c of subscribers) c.disconnect();

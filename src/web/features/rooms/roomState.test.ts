@@ -61,6 +61,30 @@ describe('the room state', () => {
     expect(state.hereNow).toBe(3);
   });
 
+  it('rejoins from the end of the unbroken run, not from an own message acknowledged ahead of someone else’s', () => {
+    let state = initialRoomState(view([message(1), message(2)]), ME);
+    expect(state.synced).toBe(2);
+    // Own message 4 is acknowledged while 3 (someone else's) is still on its way.
+    const mine = message(4, { author: { id: ME, handle: 'quietbrook', isHost: false }, clientId: 'mine-4' });
+    state = reduce(state, { type: 'acked', sent: { message: mine, safety: { level: 'none', held: false, heldReason: null, contentWarningAdded: null, response: 'none', replyCare: [] }, offPlatformNudge: false } });
+    expect(state.lastSeq).toBe(4);
+    expect(state.synced).toBe(2);
+    state = reduce(state, { type: 'received', messages: [message(3)] });
+    expect(state.synced).toBe(4);
+  });
+
+  it('moves past a gap that was never meant for this member once a complete catch-up says so', () => {
+    let state = initialRoomState(view([message(1)]), ME);
+    // Seq 2 was held for a moderator: this member never receives it.
+    state = reduce(state, { type: 'received', messages: [message(3)] });
+    expect(state.synced).toBe(1);
+    state = reduce(state, { type: 'joined', result: { messages: [message(3)], more: false, hereNow: 2, me: state.me, room: { ...state.room, lastSeq: 3 } } });
+    expect(state.synced).toBe(3);
+    // An incomplete catch-up vouches only for what it returned.
+    state = reduce(state, { type: 'joined', result: { messages: [message(4), message(5)], more: true, hereNow: 2, me: state.me, room: { ...state.room, lastSeq: 9 } } });
+    expect(state.synced).toBe(5);
+  });
+
   it('replaces the pending copy when the server sends the message back, by the author and client id', () => {
     let state = initialRoomState(view([message(1)]), ME);
     state = reduce(state, { type: 'queue', outgoing: pending('mine-1') });

@@ -21,8 +21,14 @@ export interface RoomState {
   /** Sorted by seq; one entry per message id. */
   messages: ChatMessage[];
   olderCursor: number | null;
-  /** The highest seq seen: a (re)join asks for everything after it. */
+  /** The highest seq seen. */
   lastSeq: number;
+  /**
+   * Everything up to this seq has arrived (or was never meant for this member): a (re)join
+   * asks for what came after it. Not simply the highest seen, since an own message's
+   * acknowledgement can arrive before someone else's earlier message does.
+   */
+  synced: number;
   outbox: Outgoing[];
   /** Handle → when their "typing…" lapses. */
   typing: Record<string, number>;
@@ -49,6 +55,14 @@ export type RoomAction =
 
 const maxSeq = (messages: ChatMessage[], from: number) => messages.reduce((m, x) => Math.max(m, x.seq), from);
 
+/** Moves `synced` over the seqs that have now arrived one after another. */
+function advance(synced: number, messages: ChatMessage[]): number {
+  const seqs = new Set(messages.map((m) => m.seq));
+  let s = synced;
+  while (seqs.has(s + 1)) s++;
+  return s;
+}
+
 /** Merges messages into a seq-ordered list, one per id; a newer copy (e.g. removed by a host) replaces the old. */
 export function mergeMessages(list: ChatMessage[], incoming: ChatMessage[]): ChatMessage[] {
   if (incoming.length === 0) return list;
@@ -74,6 +88,8 @@ export function initialRoomState(view: RoomView, memberId: string, restored: Out
     messages,
     olderCursor: view.olderCursor,
     lastSeq: maxSeq(messages, 0),
+    // The room was read before its messages: everything up to its lastSeq was committed by then, so the page holds it.
+    synced: Math.max(view.room.lastSeq, 0),
     outbox: settleOutbox(restored, messages, memberId),
     typing: {},
     sent: {},
@@ -95,6 +111,8 @@ export function roomReducer(memberId: string) {
           hereNow: result.hereNow,
           messages,
           lastSeq: maxSeq(result.messages, state.lastSeq),
+          // A catch-up holds every message up to what it returned; a complete one, everything up to the room's lastSeq when it was read.
+          synced: advance(Math.max(state.synced, maxSeq(result.messages, 0), result.more ? 0 : result.room.lastSeq), messages),
           outbox: settleOutbox(state.outbox, result.messages, memberId),
         };
       }
@@ -102,10 +120,12 @@ export function roomReducer(memberId: string) {
         const typing = { ...state.typing };
         // Someone who just sent a message has stopped typing it.
         for (const m of action.messages) if (m.author.handle) delete typing[m.author.handle];
+        const messages = mergeMessages(state.messages, action.messages);
         return {
           ...state,
-          messages: mergeMessages(state.messages, action.messages),
+          messages,
           lastSeq: maxSeq(action.messages, state.lastSeq),
+          synced: advance(state.synced, messages),
           outbox: settleOutbox(state.outbox, action.messages, memberId),
           typing,
         };
@@ -126,10 +146,12 @@ export function roomReducer(memberId: string) {
         return { ...state, outbox: state.outbox.map((o) => (o.clientId === action.clientId ? { ...o, state: 'failed', error: action.error } : o)) };
       case 'acked': {
         const { message, safety, offPlatformNudge } = action.sent;
+        const messages = mergeMessages(state.messages, [message]);
         return {
           ...state,
-          messages: mergeMessages(state.messages, [message]),
+          messages,
           lastSeq: Math.max(state.lastSeq, message.seq),
+          synced: advance(state.synced, messages),
           outbox: state.outbox.filter((o) => o.clientId !== message.clientId),
           sent: { ...state.sent, [message.id]: { safety, offPlatformNudge } },
         };

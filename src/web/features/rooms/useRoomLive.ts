@@ -125,7 +125,7 @@ export function useRoomLive({ view, memberId, myHandle, onSent }: Options) {
       // No answer, or a passing failure: ask again (the connection may have been too new to listen yet).
       const again = () => {
         if (!socket.connected) return; // The next connection joins anew.
-        joinRetry.current = setTimeout(() => join(latest.current.lastSeq, attemptNo + 1), Math.min(1000 * 2 ** attemptNo, 15_000));
+        joinRetry.current = setTimeout(() => join(latest.current.synced, attemptNo + 1), Math.min(1000 * 2 ** attemptNo, 15_000));
       };
       socket
         .timeout(JOIN_TIMEOUT_MS)
@@ -156,7 +156,7 @@ export function useRoomLive({ view, memberId, myHandle, onSent }: Options) {
       clearTimeout(gap.current.timer);
       gap.current = null;
     }
-    join(latest.current.lastSeq);
+    join(latest.current.synced);
   });
 
   useEffect(() => {
@@ -174,14 +174,14 @@ export function useRoomLive({ view, memberId, myHandle, onSent }: Options) {
 
   // A seq was skipped: usually a message held for a moderator, but perhaps one lost on the way.
   const watchGap = (m: ChatMessage) => {
-    const last = latest.current.lastSeq;
+    const last = latest.current.synced;
     if (m.seq <= last + 1 || gap.current) return;
     gap.current = {
       from: last,
       timer: setTimeout(() => {
-        const from = gap.current?.from ?? last;
         gap.current = null;
-        if (joined.current) join(from);
+        // Ask from wherever the unbroken run has got to by now (the gap may have filled itself).
+        if (joined.current && latest.current.synced < latest.current.lastSeq) join(latest.current.synced);
       }, GAP_WAIT_MS),
     };
   };
