@@ -151,9 +151,9 @@ export async function buildApp({ config, database, redis, webDir = defaultWebDir
   // --- modules ---
   const cookieJar = sessionCookie(secure);
   const crisisLines = createCrisisLinesService();
-  const accounts = createAccountsService({ db, sessionDays: config.SESSION_DAYS, knownCountries: crisisLines.knownCountries });
-  const groups = createGroupsService({ db });
   const bus = new EventBus((err, name) => app.log.error({ err, event: name }, 'an event handler failed'));
+  const accounts = createAccountsService({ db, sessionDays: config.SESSION_DAYS, knownCountries: crisisLines.knownCountries, bus });
+  const groups = createGroupsService({ db });
   app.decorate('events', bus);
   const blocks = createBlocksService({ db, accounts, bus });
   const search = createSearchService({ db, dialect: database.dialect, groups });
@@ -161,7 +161,7 @@ export async function buildApp({ config, database, redis, webDir = defaultWebDir
   const posts = createPostsService({ db, groups, search, safety, bus, blocks });
   const notifications = createNotificationsService({ db, bus, blocks });
   // Every module's share of a member's data, for the export and for deleting the account.
-  const accountData = createAccountDataService({ db, modules: [groupsMemberData, postsMemberData(search), notificationsMemberData, safetyMemberData, blocksMemberData, messagingMemberData] });
+  const accountData = createAccountDataService({ db, bus, modules: [groupsMemberData, postsMemberData(search), notificationsMemberData, safetyMemberData, blocksMemberData, messagingMemberData] });
   // Live conversations: Socket.IO on this server, through Redis to every node when configured.
   const realtime = createRealtime({
     server: app.server,

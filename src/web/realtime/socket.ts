@@ -60,7 +60,18 @@ function open(io: Io, memberId: string): Current {
     entry.refusals = 0;
     setStatus('connected');
   };
-  const onDisconnect = () => setStatus(online() ? 'reconnecting' : 'offline');
+  const onDisconnect = (reason: string) => {
+    setStatus(online() ? 'reconnecting' : 'offline');
+    // The server ended the connection (a session ended, roles changed): Socket.IO will not return by
+    // itself, so ask again after a moment; a session that is over is then refused, and handled below.
+    if (reason === 'io server disconnect' && current === entry) {
+      if (entry.refusedRetry) clearTimeout(entry.refusedRetry);
+      entry.refusedRetry = setTimeout(() => {
+        entry.refusedRetry = null;
+        if (current === entry && online()) socket.connect();
+      }, REFUSED_RETRY_MS * (0.75 + Math.random() / 2));
+    }
+  };
   const onConnectError = (error: Error & { data?: { code?: string } }) => {
     if (socket.active) {
       setStatus(online() ? 'reconnecting' : 'offline');

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
+import type { EventBus } from '../../platform/events/bus.js';
 import { lockNamed } from '../../platform/db/meta.js';
 import type { AuthMember } from '../../platform/http/auth.js';
 import { AppError } from '../../platform/http/errors.js';
@@ -11,7 +12,7 @@ import { verifyPassphrase } from './secrets.js';
 export type AccountDataService = ReturnType<typeof createAccountDataService>;
 
 /** "Download my data" and "Delete my account": every module's share, gathered or erased together. */
-export function createAccountDataService({ db, modules, now = Date.now }: { db: Kysely<DB>; modules: MemberData[]; now?: () => number }) {
+export function createAccountDataService({ db, modules, bus, now = Date.now }: { db: Kysely<DB>; modules: MemberData[]; bus?: EventBus; now?: () => number }) {
   return {
     async exportFor(member: AuthMember): Promise<Record<string, unknown>> {
       const row = (await store.findMemberById(db, member.id))!;
@@ -55,6 +56,8 @@ export function createAccountDataService({ db, modules, now = Date.now }: { db: 
           updated_at: t,
         });
       });
+      // Any connection still open ends now.
+      await bus?.publish('member.access_changed', { memberId: member.id });
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { EventBus } from '../../platform/events/bus.js';
 import { ulid } from '../../platform/ids.js';
 import type { AdminMember, MemberSelf } from '../../../shared/api.js';
 import { HANDLE_MAX, HANDLE_PATTERN, type Language, type Role } from '../../../shared/rules.js';
@@ -45,6 +46,8 @@ export interface AccountsDeps {
   sessionDays: number;
   /** Countries a member may choose: those the Get help data knows. */
   knownCountries?: ReadonlySet<string>;
+  /** Told when sessions end or roles change, so live connections are checked afresh. */
+  bus?: EventBus;
   now?: () => number;
 }
 
@@ -56,7 +59,8 @@ const WRONG_RECOVERY = "That handle and recovery code don't match. Please check 
 export type AccountsService = ReturnType<typeof createAccountsService>;
 
 /** Anonymous accounts: sign-up, sessions, recovery, preferences, roles. */
-export function createAccountsService({ db, sessionDays, knownCountries, now = Date.now }: AccountsDeps) {
+export function createAccountsService({ db, sessionDays, knownCountries, bus, now = Date.now }: AccountsDeps) {
+  const accessChanged = (memberId: string) => bus?.publish('member.access_changed', { memberId });
   const sessionLength = sessionDays * DAY;
 
   async function suggestHandle(): Promise<string> {
@@ -178,10 +182,12 @@ export function createAccountsService({ db, sessionDays, knownCountries, now = D
 
     async logOut(sessionId: string): Promise<void> {
       await store.deleteSession(db, sessionId);
+      await bus?.publish('session.ended', { sessionId });
     },
 
     async logOutEverywhere(memberId: string): Promise<void> {
       await store.invalidateSessionsBefore(db, memberId, now());
+      await accessChanged(memberId);
     },
 
     /** Resets the passphrase with the recovery code, which is then used up: a new one is returned. */
@@ -204,6 +210,7 @@ export function createAccountsService({ db, sessionDays, knownCountries, now = D
       });
       // Two requests with the same code at once: only the first one wins.
       if (!consumed) throw wrong();
+      await accessChanged(row.id);
       const session = await startSession(row.id, t, previousToken);
       return { member: await self(row.id), session, recoveryCode };
     },
@@ -273,6 +280,7 @@ export function createAccountsService({ db, sessionDays, knownCountries, now = D
       assertStrong(next, row.handle, 'newPassphrase');
       await store.updateMember(db, member.id, { passphrase_hash: await hashPassphrase(next), updated_at: now() });
       await store.deleteSessionsOf(db, member.id, sessionId);
+      await accessChanged(member.id);
     },
 
     /** Replaces the recovery code (the old one stops working) after checking the passphrase. */
@@ -301,7 +309,7 @@ export function createAccountsService({ db, sessionDays, knownCountries, now = D
     /** Sets a member's granted roles, recorded in the audit log; the last admin cannot be removed. */
     async setRoles(actor: AuthMember, memberId: string, roles: Role[]): Promise<AdminMember> {
       accountsPolicy.assertCanManageMembers(actor);
-      return db.transaction().execute(async (trx) => {
+      const updated = await db.transaction().execute(async (trx) => {
         // Two admins removing each other at once must not both pass the last-admin check.
         await lockNamed(trx, 'roles');
         const row = await store.findMemberById(trx, memberId);
@@ -315,6 +323,9 @@ export function createAccountsService({ db, sessionDays, knownCountries, now = D
         await recordAudit(trx, { actorId: actor.id, action: 'member.roles_changed', targetType: 'member', targetId: memberId, detail: { before, after: roles } }, t);
         return presentAdminMember(row, roles);
       });
+      // A host no longer a host must stop hearing what only hosts hear, at once.
+      await accessChanged(memberId);
+      return updated;
     },
 
     /** For the CLI: makes `handle` an admin, creating the account with a generated passphrase if needed. */

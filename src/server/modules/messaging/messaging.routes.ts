@@ -9,7 +9,7 @@ const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody,
 const tags = ['messaging'];
 const ConversationParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 40 }) });
 const HistoryQuery = Type.Object({
-  before: Type.Optional(Type.Integer({ minimum: 1, errorMessage: 'That place in the conversation is not valid.' })),
+  before: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, errorMessage: 'That place in the conversation is not valid.' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, errorMessage: 'Ask for 1 to 100 messages at a time.' })),
 });
 

@@ -17,7 +17,7 @@ import { isUniqueViolation, type DialectName } from '../../platform/db/dialect/i
 import { insertWithNextSeq } from '../../platform/db/dialect/sequence.js';
 import type { EventBus } from '../../platform/events/bus.js';
 import type { AuthMember } from '../../platform/http/auth.js';
-import { AppError, forbidden, notFound } from '../../platform/http/errors.js';
+import { AppError, forbidden, notFound, unauthenticated } from '../../platform/http/errors.js';
 import { ulid } from '../../platform/ids.js';
 import type { Limiter } from '../../platform/realtime/limits.js';
 import type { Presence } from '../../platform/realtime/presence.js';
@@ -48,7 +48,11 @@ interface Access {
   room: store.ConversationRow;
   participant: store.ParticipantRow;
   isHost: boolean;
+  suspendedUntil: number | null;
 }
+
+/** Who is asking: over a socket, with the session it opened with, so a session ended since is noticed. */
+export type Viewer = AuthMember & { sessionId?: string };
 
 /** The welcome pinned in a new room: what the room is for, and the group's own rules. */
 function defaultGuidelines(group: GroupRow): string {
@@ -63,6 +67,11 @@ function defaultGuidelines(group: GroupRow): string {
 
 const MINUTE = 60_000;
 
+/** Thrown inside a send's transaction when its client id turns out to be stored already. */
+class AlreadySent extends Error {}
+/** A retry within this long after a message was stored pushes it again (its first push may have been lost). */
+const REPUSH_WITHIN_MS = 5 * MINUTE;
+
 /**
  * The messaging core: one model for every conversation. Rooms (a group's, open to its
  * members) are the first kind; support chats and meeting rooms add rules, not a second
@@ -70,12 +79,14 @@ const MINUTE = 60_000;
  * it is committed; pushes follow from events published after the commit.
  */
 export function createMessagingService({ db, dialect, groups, safety, bus, presence, sendLimiter, now = Date.now }: MessagingDeps) {
+  const repushed = new Set<string>();
   /** The conversation, if `member` may take part: a member of the room's group, a host, or a participant of a private one. */
-  async function access(member: AuthMember, conversationId: string): Promise<Access> {
-    const found = await store.accessRow(db, conversationId, member.id);
+  async function access(member: Viewer, conversationId: string): Promise<Access> {
+    const found = await store.accessRow(db, conversationId, member.id, member.sessionId ?? null, now());
     if (!found) throw notFound('That conversation');
+    if (!found.sessionLive) throw unauthenticated();
     const { room } = found;
-    const byRole = messagingPolicy.isHostByRole(member);
+    const byRole = found.hostByRole;
     let participant = found.participant;
     if (room.kind === 'room') {
       if (room.group_archived_at !== null && !byRole) throw notFound('That conversation');
@@ -85,7 +96,7 @@ export function createMessagingService({ db, dialect, groups, safety, bus, prese
       // A private conversation does not admit to existing for anyone outside it.
       throw notFound('That conversation');
     }
-    return { room, participant, isHost: byRole || participant.role === 'host' };
+    return { room, participant, isHost: byRole || participant.role === 'host', suspendedUntil: found.suspendedUntil };
   }
 
   async function roomIdFor(group: GroupRow): Promise<string> {
@@ -105,7 +116,7 @@ export function createMessagingService({ db, dialect, groups, safety, bus, prese
   }
 
   function assertCanTakePart(member: AuthMember, a: Access, t: number): void {
-    if (member.suspendedUntil && member.suspendedUntil > t) {
+    if (a.suspendedUntil && a.suspendedUntil > t) {
       throw new AppError('suspended', 'Your account is suspended for now, so you cannot send messages. You can still read.', 403);
     }
     if (a.room.closed_at !== null) throw new AppError('conversation_closed', 'This conversation has ended, so it cannot take new messages. Your words are kept in the box.', 409);
@@ -133,8 +144,12 @@ export function createMessagingService({ db, dialect, groups, safety, bus, prese
    */
   async function again(member: AuthMember, a: Access, row: store.MessageRow): Promise<SentMessage> {
     const evaluation = safety.evaluate(row.body, { kind: 'message' });
-    // The node that stored it may have died before pushing it: push it again (clients drop copies by id).
-    if ((row.status === 'published' || row.status === 'held') && row.deleted_at === null) {
+    // The node that stored it may have died before pushing it: push it again (clients drop copies by id),
+    // once per message on this node and only while it is fresh, so retries cannot be used to flood a room.
+    const fresh = now() - row.created_at < REPUSH_WITHIN_MS;
+    if (fresh && !repushed.has(row.id) && (row.status === 'published' || row.status === 'held') && row.deleted_at === null) {
+      if (repushed.size >= 10_000) repushed.clear();
+      repushed.add(row.id);
       await bus.publish('message.created', { message: presentMessage(row, { showReason: false }), authorId: row.author_id, held: row.status === 'held', risk: null });
     }
     return { message: present(member, a, row), safety: evaluation.outcome, offPlatformNudge: invitesOffPlatformContact(row.body, member.country) };
@@ -189,50 +204,11 @@ export function createMessagingService({ db, dialect, groups, safety, bus, prese
       const evaluation = safety.evaluate(body, { kind: 'message', chosenWarning: input.contentWarning ?? null });
       const offPlatform = invitesOffPlatformContact(body, member.country);
       const id = ulid(t);
-      let seq = 0;
-      try {
-        await db.transaction().execute(async (trx) => {
-          if (!(await store.claimSendSlot(trx, conversationId, member.id, t, a.isHost ? 0 : a.room.slow_mode_seconds))) {
-            const last = (await store.findParticipant(trx, conversationId, member.id))?.last_sent_at ?? t;
-            const wait = Math.max(1000, last + a.room.slow_mode_seconds * 1000 - t);
-            throw new AppError('slow_mode', `This room is in slow mode: one message every ${a.room.slow_mode_seconds} seconds. Your message is kept; you can send it in a moment.`, 429, undefined, {
-              retryAfterMs: wait,
-            });
-          }
-          // What the engine found and any flag go first: the seq, which locks the room's row until commit, comes last.
-          await safety.record(trx, { type: 'message', id, postId: null, groupId: a.room.group_id, authorId: member.id }, evaluation.assessment);
-          if (offPlatform) {
-            await store.insertFlag(trx, { id: ulid(t), contentType: 'message', contentId: id, conversationId, authorId: member.id, reason: 'off_platform_contact', t });
-          }
-          seq = await insertWithNextSeq(trx, dialect, {
-            id,
-            conversation_id: conversationId,
-            author_id: member.id,
-            client_id: input.clientId,
-            body,
-            content_warning: evaluation.contentWarning,
-            status: evaluation.status,
-            held_reason: evaluation.outcome.heldReason,
-            created_at: t,
-            removed_reason: null,
-            removed_by: null,
-            removed_at: null,
-            deleted_at: null,
-          });
-        });
-      } catch (err) {
-        // The same client id sent twice at once (two tabs, a retry racing the first try): one row won.
-        if (isUniqueViolation(err)) {
-          const winner = await store.findByClientId(db, conversationId, member.id, input.clientId);
-          if (winner) return again(member, a, winner);
-        }
-        throw err;
-      }
-      // Exactly what was committed, without reading it back.
+      // The message as it will be committed (its seq comes in the transaction): pushed and returned without reading it back.
       const row: store.MessageRow = {
         id,
         conversation_id: conversationId,
-        seq,
+        seq: 0,
         author_id: member.id,
         client_id: input.clientId,
         body,
@@ -248,6 +224,33 @@ export function createMessagingService({ db, dialect, groups, safety, bus, prese
         author_deleted_at: null,
         author_is_host: a.isHost,
       };
+      const { seq: _unset, author_handle: _h, author_deleted_at: _d, author_is_host: _i, ...columns } = row;
+      try {
+        await db.transaction().execute(async (trx) => {
+          if (!(await store.claimSendSlot(trx, conversationId, member.id, t, a.isHost ? 0 : a.room.slow_mode_seconds))) {
+            // The same message from a second tab or a racing retry waited on this row: it is stored, not too soon.
+            if (await store.findByClientId(trx, conversationId, member.id, input.clientId)) throw new AlreadySent();
+            const last = (await store.findParticipant(trx, conversationId, member.id))?.last_sent_at ?? t;
+            const wait = Math.max(1000, last + a.room.slow_mode_seconds * 1000 - t);
+            throw new AppError('slow_mode', `This room is in slow mode: one message every ${a.room.slow_mode_seconds} seconds. Your message is kept; you can send it in a moment.`, 429, undefined, {
+              retryAfterMs: wait,
+            });
+          }
+          // What the engine found and any flag go first: the seq, which locks the room's row until commit, comes last.
+          await safety.record(trx, { type: 'message', id, postId: null, groupId: a.room.group_id, authorId: member.id }, evaluation.assessment);
+          if (offPlatform) {
+            await store.insertFlag(trx, { id: ulid(t), contentType: 'message', contentId: id, conversationId, authorId: member.id, reason: 'off_platform_contact', t });
+          }
+          row.seq = await insertWithNextSeq(trx, dialect, columns);
+        });
+      } catch (err) {
+        // The same client id sent twice at once (two tabs, a retry racing the first try): one row won.
+        if (isUniqueViolation(err) || err instanceof AlreadySent) {
+          const winner = await store.findByClientId(db, conversationId, member.id, input.clientId);
+          if (winner) return again(member, a, winner);
+        }
+        throw err;
+      }
       const message = presentMessage(row, { showReason: false });
       const level = evaluation.assessment.level;
       await bus.publish('message.created', {
@@ -306,7 +309,13 @@ export function createMessagingService({ db, dialect, groups, safety, bus, prese
         }
       });
       const updated = (await store.findMessage(db, messageId))!;
-      await bus.publish('message.updated', { message: presentMessage(updated, { showReason: false }), authorId: updated.author_id, reasonForAuthor: updated.removed_reason });
+      await bus.publish('message.updated', {
+        message: presentMessage(updated, { showReason: false }),
+        authorId: updated.author_id,
+        reasonForAuthor: updated.removed_reason,
+        // A held message was never seen by the room: its removal is news only to its author and the hosts.
+        onlyAuthorAndHosts: updated.held_reason !== null,
+      });
       return presentMessage(updated, { showReason: true });
     },
 

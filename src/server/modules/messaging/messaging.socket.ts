@@ -6,12 +6,12 @@ import type { EventBus } from '../../platform/events/bus.js';
 import { AppError } from '../../platform/http/errors.js';
 import { socketError, type KindredSocket, type Realtime } from '../../platform/realtime/realtime.js';
 import type { Limiter } from '../../platform/realtime/limits.js';
-import type { MessagingService } from './messaging.service.js';
+import type { MessagingService, Viewer } from './messaging.service.js';
 
 type Log = { error(obj: object, msg: string): void; warn(obj: object, msg: string): void };
 
 const invalid = (message: string, field = '_') => new AppError('invalid_input', message, 400, { [field]: message });
-const isId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 40;
+const isId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 40 && !v.includes('\u0000');
 
 /** Socket payloads are checked here as strictly as the HTTP schemas check bodies. */
 function parseSend(input: unknown): { conversationId: string } & SendMessageBody {
@@ -19,6 +19,8 @@ function parseSend(input: unknown): { conversationId: string } & SendMessageBody
   if (!isId(i.conversationId)) throw invalid('That conversation could not be found.', 'conversationId');
   if (typeof i.clientId !== 'string' || !/^[A-Za-z0-9_-]{8,64}$/.test(i.clientId)) throw invalid('That message id is not valid.', 'clientId');
   if (typeof i.body !== 'string' || !/\S/.test(i.body)) throw invalid('Please write something before sending.', 'body');
+  // As over HTTP: a NUL character cannot be stored, and is never part of what a person wrote.
+  if (i.body.includes('\u0000')) throw invalid('Your message contains a character Kindred cannot store. Please remove it and try again.', 'body');
   if ([...i.body].length > MESSAGE_MAX) throw invalid(`A message can be at most ${MESSAGE_MAX} characters.`, 'body');
   const cw = i.contentWarning;
   if (cw !== undefined && cw !== null && !(CONTENT_WARNINGS as readonly unknown[]).includes(cw)) throw invalid('Please choose a content warning from the list.', 'contentWarning');
@@ -65,7 +67,8 @@ export function messagingSocket(deps: { realtime: Realtime; messaging: Messaging
   });
 
   realtime.onConnection((socket: KindredSocket) => {
-    const member = socket.data.member;
+    // With the session it opened with: every join and send checks that session is still live.
+    const member: Viewer = { ...socket.data.member, sessionId: socket.data.sessionId };
     const joined = new Set<string>();
 
     socket.on('conversation:join', (input, ack) =>
@@ -76,8 +79,11 @@ export function messagingSocket(deps: { realtime: Realtime; messaging: Messaging
         if (!Number.isSafeInteger(afterSeq) || afterSeq < 0) throw invalid('That place in the conversation is not valid.', 'afterSeq');
         // Subscribe first, then read: a message committed in between is pushed, read, or both (the client dedupes), never neither.
         const { isHost } = await messaging.access(member, conversationId);
+        // A socket that went while the database answered must not be left in rooms or counted as here.
+        if (socket.disconnected) throw new AppError('disconnected', 'The connection closed.', 409);
         await socket.join([socketRooms.conversation(conversationId), ...(isHost ? [socketRooms.hosts(conversationId)] : [])]);
         const result = await messaging.join(member, conversationId, afterSeq);
+        if (socket.disconnected) throw new AppError('disconnected', 'The connection closed.', 409);
         if (!joined.has(conversationId)) {
           joined.add(conversationId);
           await presence.enter(conversationId, member.id, socket.id);
@@ -147,8 +153,9 @@ export function messagingSocket(deps: { realtime: Realtime; messaging: Messaging
     io.to(socketRooms.conversation(message.conversationId)).except(socketRooms.hiding(authorId)).emit('message:new', message);
   });
 
-  bus.on('message.updated', async ({ message, authorId, reasonForAuthor }) => {
-    io.to(socketRooms.conversation(message.conversationId)).except([socketRooms.hiding(authorId), socketRooms.member(authorId)]).emit('message:updated', message);
+  bus.on('message.updated', async ({ message, authorId, reasonForAuthor, onlyAuthorAndHosts }) => {
+    const audience = onlyAuthorAndHosts ? io.to(socketRooms.hosts(message.conversationId)) : io.to(socketRooms.conversation(message.conversationId));
+    audience.except([socketRooms.hiding(authorId), socketRooms.member(authorId)]).emit('message:updated', message);
     io.to(socketRooms.member(authorId)).emit('message:updated', { ...message, removedReason: reasonForAuthor });
   });
 
@@ -163,6 +170,9 @@ export function messagingSocket(deps: { realtime: Realtime; messaging: Messaging
   bus.on('member.blocked', async ({ blockerId, blockedId }) => {
     io.in(socketRooms.member(blockerId)).socketsJoin(socketRooms.hiding(blockedId));
   });
+
+  bus.on('member.access_changed', async ({ memberId }) => realtime.disconnectMember(memberId));
+  bus.on('session.ended', async ({ sessionId }) => realtime.disconnectSession(sessionId));
 
   bus.on('member.unblocked', async ({ blockerId, blockedId }) => {
     io.in(socketRooms.member(blockerId)).socketsLeave(socketRooms.hiding(blockedId));

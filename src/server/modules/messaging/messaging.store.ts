@@ -24,7 +24,7 @@ export function findConversation(db: Kysely<DB>, id: string) {
  * they belong to the group. Group membership is read here rather than through the groups
  * service so that a send costs one query, not three.
  */
-export async function accessRow(db: Kysely<DB>, conversationId: string, memberId: string) {
+export async function accessRow(db: Kysely<DB>, conversationId: string, memberId: string, sessionId: string | null, t: number) {
   const row = await db
     .selectFrom('conversations')
     .leftJoin('groups', 'groups.id', 'conversations.group_id')
@@ -44,11 +44,29 @@ export async function accessRow(db: Kysely<DB>, conversationId: string, memberId
       eb
         .exists(eb.selectFrom('group_members').select('group_members.member_id').whereRef('group_members.group_id', '=', 'conversations.group_id').where('group_members.member_id', '=', memberId))
         .as('in_group'),
+      // Read afresh on every join and send: a socket lives long, and roles, suspensions and sessions change.
+      eb.exists(eb.selectFrom('member_roles').select('member_roles.member_id').where('member_roles.member_id', '=', memberId).where('member_roles.role', 'in', HOST_ROLES)).as('host_by_role'),
+      eb.selectFrom('members').select('members.suspended_until').where('members.id', '=', memberId).as('suspended_until'),
+      sessionId === null
+        ? eb.val(1).as('session_live')
+        : eb
+            .exists(
+              eb
+                .selectFrom('sessions')
+                .innerJoin('members as sm', 'sm.id', 'sessions.member_id')
+                .select('sessions.id')
+                .where('sessions.id', '=', sessionId)
+                .where('sessions.member_id', '=', memberId)
+                .where('sessions.expires_at', '>', t)
+                .where('sm.deleted_at', 'is', null)
+                .whereRef('sessions.created_at', '>=', 'sm.sessions_valid_after'),
+            )
+            .as('session_live'),
     ])
     .where('conversations.id', '=', conversationId)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { p_member_id, p_role, p_last_read_seq, p_guidelines_seen_at, p_muted_until, p_last_sent_at, p_joined_at, in_group, ...room } = row;
+  const { p_member_id, p_role, p_last_read_seq, p_guidelines_seen_at, p_muted_until, p_last_sent_at, p_joined_at, in_group, host_by_role, suspended_until, session_live, ...room } = row;
   const participant: ParticipantRow | undefined =
     p_member_id !== null && p_role !== null && p_joined_at !== null
       ? {
@@ -62,7 +80,15 @@ export async function accessRow(db: Kysely<DB>, conversationId: string, memberId
           joined_at: p_joined_at,
         }
       : undefined;
-  return { room, participant, inGroup: in_group === true || Number(in_group) === 1 };
+  const yes = (v: unknown) => v === true || Number(v) === 1;
+  return {
+    room,
+    participant,
+    inGroup: yes(in_group),
+    hostByRole: yes(host_by_role),
+    suspendedUntil: suspended_until === null || suspended_until === undefined ? null : Number(suspended_until),
+    sessionLive: yes(session_live),
+  };
 }
 
 export async function roomIdOfGroup(db: Kysely<DB>, groupId: string): Promise<string | undefined> {
@@ -166,7 +192,12 @@ export async function findByClientId(db: Kysely<DB>, conversationId: string, aut
 /** What `viewer` may see: held messages only their own (or every one, for a host); never an author they blocked. */
 function visibleTo(db: Kysely<DB>, conversationId: string, viewer: { id: string; isHost: boolean }) {
   let q = messagesWithAuthor(db).where('messages.conversation_id', '=', conversationId);
-  if (!viewer.isHost) q = q.where((eb) => eb.or([eb('messages.status', '!=', 'held'), eb('messages.author_id', '=', viewer.id)]));
+  // A held message, and one removed while held, is for its author and the hosts only.
+  if (!viewer.isHost) {
+    q = q.where((eb) =>
+      eb.or([eb.and([eb('messages.status', '!=', 'held'), eb.or([eb('messages.status', '!=', 'removed'), eb('messages.held_reason', 'is', null)])]), eb('messages.author_id', '=', viewer.id)]),
+    );
+  }
   return q.where((eb) =>
       eb.not(eb.exists(eb.selectFrom('member_blocks').select('member_blocks.blocked_id').where('member_blocks.blocker_id', '=', viewer.id).whereRef('member_blocks.blocked_id', '=', 'messages.author_id'))),
     );

@@ -335,6 +335,69 @@ describeEachDialect(
       expect((await moderator.get('/api/v1/moderation/flags?view=sideways')).statusCode).toBe(400);
     });
 
+    it('ends a live connection when its session ends or the member’s roles change, and checks afresh on the next one', async () => {
+      const { url, a, view, sa } = await twoInRoom();
+      const host = await memberIn(t(), 'steady-harbour');
+      await grantRole(t(), 'steady-harbour', 'listener');
+      await enterRoom(host);
+      const hs = await online(host, url);
+      await join(hs, view.room.id);
+      const risk = collect(hs, 'message:risk');
+      const ended = new Promise<string>((resolve) => hs.once('disconnect', resolve));
+      // An admin takes the listener role away: what only hosts hear must stop at once.
+      const admin = await memberIn(t(), 'head-keeper');
+      await grantRole(t(), 'head-keeper', 'admin');
+      const hostId = (await host.get('/api/v1/me')).json().member.id as string;
+      expect((await admin.put(`/api/v1/admin/members/${hostId}/roles`, { roles: [] })).statusCode).toBe(200);
+      expect(await ended).toBe('io server disconnect');
+      const again = await online(host, url);
+      const rejoined = await join(again, view.room.id);
+      expect(rejoined.me.isHost).toBe(false);
+      const riskAgain = collect(again, 'message:risk');
+      await sent(sa, view.room.id, 'a hard night MARKER-IDEATION');
+      await settle();
+      expect([...risk, ...riskAgain]).toHaveLength(0);
+      // Logging out on this device ends that device's connection.
+      const gone = new Promise<string>((resolve) => sa.once('disconnect', resolve));
+      expect((await a.delete('/api/v1/session')).statusCode).toBe(204);
+      expect(await gone).toBe('io server disconnect');
+    });
+
+    it('keeps a held message, and its removal, between its author and the hosts', async () => {
+      const { b, view, sa, sb } = await twoInRoom();
+      const host = await memberIn(t(), 'quiet-warden');
+      await grantRole(t(), 'quiet-warden', 'moderator');
+      await enterRoom(host);
+      const updatesAtB = collect(sb, 'message:updated');
+      const held = await sent(sa, view.room.id, 'you lot are MARKER-HARASS');
+      expect(held.message.status).toBe('held');
+      expect((await host.post(`/api/v1/messages/${held.message.id}/remove`, { reason: 'Unkind words about the room.' })).statusCode).toBe(200);
+      await settle();
+      expect(updatesAtB).toHaveLength(0);
+      expect(((await b.get('/api/v1/groups/depression-support/room')).json() as RoomView).messages).toHaveLength(0);
+      expect(((await host.get('/api/v1/groups/depression-support/room')).json() as RoomView).messages[0]).toMatchObject({ status: 'removed' });
+    });
+
+    it('answers a retry that waited behind slow mode with the stored message, not “too soon”', async () => {
+      const { view, sa } = await twoInRoom();
+      const host = await memberIn(t(), 'patient-keeper');
+      await grantRole(t(), 'patient-keeper', 'listener');
+      await enterRoom(host);
+      await host.patch(`/api/v1/conversations/${view.room.id}/settings`, { slowModeSeconds: 60 });
+      const id = clientId();
+      const [one, two] = await Promise.all([send(sa, view.room.id, 'sent twice at once', id), send(sa, view.room.id, 'sent twice at once', id)]);
+      expect(one.ok && two.ok).toBe(true);
+      expect(one.ok && two.ok && one.data.message.id === two.data.message.id).toBe(true);
+    });
+
+    it('refuses a NUL character and an impossible place in the history kindly', async () => {
+      const { a, view, sa } = await twoInRoom();
+      expect(await send(sa, view.room.id, 'before\u0000after')).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      const join0 = await new Promise<{ ok: boolean; error?: { code: string } }>((resolve) => sa.emit('conversation:join', { conversationId: 'a\u0000b', afterSeq: 0 }, resolve as never));
+      expect(join0).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      expect((await a.get(`/api/v1/conversations/${view.room.id}/messages?before=100000000000000000000`)).statusCode).toBe(400);
+    });
+
     it('tells a member live when a notification arrives', async () => {
       const url = await listen(t().app);
       const author = await memberIn(t(), 'hopeful-river');

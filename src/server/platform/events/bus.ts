@@ -9,10 +9,14 @@ export interface DomainEvents {
   /** A chat message committed: everyone in the conversation hears it, or only its author and the hosts while it is held. */
   'message.created': { message: ChatMessage; authorId: string; held: boolean; risk: { level: string; urgent: boolean } | null };
   /** A host removed a message; its author alone is told why. */
-  'message.updated': { message: ChatMessage; authorId: string; reasonForAuthor: string | null };
+  'message.updated': { message: ChatMessage; authorId: string; reasonForAuthor: string | null; onlyAuthorAndHosts: boolean };
   'conversation.updated': { room: RoomInfo };
   /** One member's standing in a conversation changed (a mute began or was lifted). */
   'participant.updated': { conversationId: string; memberId: string; me: ParticipantState };
+  /** What a member may do changed, or their sessions ended: their live connections must be checked afresh. */
+  'member.access_changed': { memberId: string };
+  /** One session ended (signed out). */
+  'session.ended': { sessionId: string };
   'reply.created': { replyId: string; postId: string; authorId: string; anonymous: boolean; createdAt: number };
   /** A published reply's words changed (a held reply that becomes published is 'reply.created' instead). */
   'reply.edited': { replyId: string; postId: string; authorId: string; anonymous: boolean; at: number };

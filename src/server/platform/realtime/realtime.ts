@@ -10,6 +10,8 @@ import { memoryPresence, redisPresence, type Presence } from './presence.js';
 
 export interface SocketData {
   member: AuthMember;
+  /** The session the socket opened with: every join and send checks it is still live. */
+  sessionId: string;
   /** Socket.IO rooms this socket is in from its first moment, decided during the handshake. */
   rooms: string[];
 }
@@ -28,6 +30,12 @@ export interface Realtime {
   roomsOnConnect(resolver: (member: AuthMember) => Promise<string[]>): void;
   /** Runs for every authenticated socket, synchronously, before any of its events arrive. */
   onConnection(handler: (socket: KindredSocket) => void): void;
+  /**
+   * Ends the sockets of a member (roles changed, signed out everywhere, account deleted) or of
+   * one session (signed out), on every node; the client reconnects and is checked afresh.
+   */
+  disconnectMember(memberId: string): void;
+  disconnectSession(sessionId: string): void;
   close(): Promise<void>;
 }
 
@@ -40,6 +48,9 @@ export interface RealtimeOptions {
   publicOrigin: string;
   log: { error(obj: object, msg: string): void; warn(obj: object, msg: string): void };
 }
+
+/** Every socket of one session, so signing out ends exactly those. */
+const sessionRoom = (sessionId: string) => `s:${sessionId}`;
 
 /** A browser must be on Kindred's own origin: stops another site opening a socket with the member's cookie. */
 function sameOrigin(req: IncomingMessage, publicOrigin: string): boolean {
@@ -108,7 +119,8 @@ export function createRealtime(opts: RealtimeOptions): Realtime {
         return next(Object.assign(new Error('Your account is suspended for now, so you cannot take part in conversations.'), { data: { code: 'suspended', until } }));
       }
       socket.data.member = session.member;
-      socket.data.rooms = [socketRooms.member(session.member.id), ...(await Promise.all(roomResolvers.map((r) => r(session.member)))).flat()];
+      socket.data.sessionId = session.sessionId;
+      socket.data.rooms = [socketRooms.member(session.member.id), sessionRoom(session.sessionId), ...(await Promise.all(roomResolvers.map((r) => r(session.member)))).flat()];
       next();
     })().catch((err: unknown) => {
       opts.log.error({ err }, 'a socket handshake failed');
@@ -127,6 +139,8 @@ export function createRealtime(opts: RealtimeOptions): Realtime {
     presence,
     nodeId: randomUUID(),
     onConnection: (handler) => void handlers.push(handler),
+    disconnectMember: (memberId) => io.in(socketRooms.member(memberId)).disconnectSockets(true),
+    disconnectSession: (sessionId) => io.in(sessionRoom(sessionId)).disconnectSockets(true),
     roomsOnConnect: (resolver) => void roomResolvers.push(resolver),
     async close() {
       presence.close();

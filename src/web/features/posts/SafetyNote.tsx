@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { SafetyOutcome } from '../../api/forumTypes';
+import { HelpStaysNote } from '../safety/HelpStaysNote';
 import { ReplyCareNudges } from '../safety/ReplyCareNudges';
 
 /**
@@ -24,15 +25,7 @@ export function SafetyNote({ safety, what }: { safety: SafetyOutcome; what: 'pos
           <p>{t('safety.warningAdded', { warning: t(`contentWarnings.${safety.contentWarningAdded}`) })}</p>
         </div>
       )}
-      {crisis && (
-        <div className="notice notice--help">
-          <p>{t('safety.helpStays')}</p>
-          <p className="draft-safety-links">
-            <Link to="/help">{t('nav.helpNow')}</Link>
-            <Link to="/safety-plan">{t('safety.myPlan')}</Link>
-          </p>
-        </div>
-      )}
+      {crisis && <HelpStaysNote />}
       {safety.response === 'helping' && (
         <div className="notice notice--info">
           <p>

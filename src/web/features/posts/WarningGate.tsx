@@ -5,12 +5,12 @@ import { Button } from '../../ui/Button';
 
 interface WarningGateProps {
   warning: ContentWarning;
-  what: 'post' | 'reply';
+  what: 'post' | 'reply' | 'message';
   children: ReactNode;
 }
 
 /**
- * Words behind a content warning: hidden until the reader chooses "Show post" / "Show reply";
+ * Words behind a content warning: hidden until the reader chooses "Show post", "Show reply" or "Show message";
  * they then take focus, so a screen reader goes straight on to them.
  */
 export function WarningGate({ warning, what, children }: WarningGateProps) {
@@ -25,11 +25,17 @@ export function WarningGate({ warning, what, children }: WarningGateProps) {
   }, [shown]);
 
   const name = t(`contentWarnings.${warning}`);
+  const words = {
+    post: { gate: t('posts.warningGate', { warning: name }), show: t('posts.showPost'), hide: t('posts.hidePost') },
+    reply: { gate: t('replies.warningGate', { warning: name }), show: t('replies.showReply'), hide: t('replies.hideReply') },
+    message: { gate: t('rooms.warningGate', { warning: name }), show: t('rooms.showMessage'), hide: t('rooms.hideMessage') },
+  }[what];
   return (
     <div className={`warning-gate warning-gate--${what}`}>
-      <p className="warning-gate-text">{what === 'post' ? t('posts.warningGate', { warning: name }) : t('replies.warningGate', { warning: name })}</p>
+      <p className="warning-gate-text">{words.gate}</p>
       <Button
         variant="secondary"
+        className={what === 'message' ? 'button--small' : undefined}
         aria-expanded={shown}
         aria-controls={bodyId}
         onClick={() => {
@@ -37,7 +43,7 @@ export function WarningGate({ warning, what, children }: WarningGateProps) {
           setShown((s) => !s);
         }}
       >
-        {what === 'post' ? (shown ? t('posts.hidePost') : t('posts.showPost')) : shown ? t('replies.hideReply') : t('replies.showReply')}
+        {shown ? words.hide : words.show}
       </Button>
       <div id={bodyId} ref={bodyRef} tabIndex={-1} className="warning-gate-body">
         {shown && children}

@@ -1,45 +1,14 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { ContentWarning } from '../../api/forumTypes';
+import { WarningGate } from '../posts/WarningGate';
+import { HelpStaysNote } from '../safety/HelpStaysNote';
 import { Button } from '../../ui/Button';
 import { TimeAgo } from '../../ui/TimeAgo';
 import { MuteDialog, RemoveMessageDialog } from './HostDialogs';
 import { MessageText } from './MessageText';
 import type { Outgoing, RoomState } from './roomState';
 import type { ChatMessage } from './types';
-
-/** Words behind a content warning, shown when the reader chooses; they then take focus. */
-function MessageWarningGate({ warning, children }: { warning: ContentWarning; children: ReactNode }) {
-  const { t } = useTranslation();
-  const [shown, setShown] = useState(false);
-  const chosen = useRef(false);
-  const bodyRef = useRef<HTMLDivElement>(null);
-  const bodyId = useId();
-  useEffect(() => {
-    if (shown && chosen.current) bodyRef.current?.focus();
-  }, [shown]);
-  return (
-    <div className="warning-gate warning-gate--message">
-      <p className="warning-gate-text">{t('rooms.warningGate', { warning: t(`contentWarnings.${warning}`) })}</p>
-      <Button
-        variant="secondary"
-        className="button--small"
-        aria-expanded={shown}
-        aria-controls={bodyId}
-        onClick={() => {
-          chosen.current = true;
-          setShown((s) => !s);
-        }}
-      >
-        {shown ? t('rooms.hideMessage') : t('rooms.showMessage')}
-      </Button>
-      <div id={bodyId} ref={bodyRef} tabIndex={-1} className="warning-gate-body">
-        {shown && children}
-      </div>
-    </div>
-  );
-}
 
 interface MessageItemProps {
   message: ChatMessage;
@@ -75,7 +44,9 @@ export function MessageItem({ message, memberId, readerIsHost, conversationId, s
   } else if (message.status === 'deleted') {
     body = <p className="message-gone">{t('rooms.deleted')}</p>;
   } else {
-    body = message.contentWarning ? <MessageWarningGate warning={message.contentWarning}>{text}</MessageWarningGate> : text;
+    body = message.contentWarning ? <WarningGate warning={message.contentWarning} what="message">
+        {text}
+      </WarningGate> : text;
   }
 
   const heldReason = sent?.safety.heldReason ?? message.heldReason;
@@ -111,15 +82,7 @@ export function MessageItem({ message, memberId, readerIsHost, conversationId, s
           <p>{t('rooms.offPlatformNudge')}</p>
         </div>
       )}
-      {crisis && (
-        <div className="notice notice--help">
-          <p>{t('safety.helpStays')}</p>
-          <p className="draft-safety-links">
-            <Link to="/help">{t('nav.helpNow')}</Link>
-            <Link to="/safety-plan">{t('safety.myPlan')}</Link>
-          </p>
-        </div>
-      )}
+      {crisis && <HelpStaysNote />}
       {sent && message.status === 'published' && <p className="message-state message-state--sent">{t('rooms.sent')}</p>}
       {canModerate && message.author.id && (
         <div className="button-row button-row--tight message-tools">
@@ -135,6 +98,7 @@ export function MessageItem({ message, memberId, readerIsHost, conversationId, s
 export function OutgoingItem({ outgoing, myHandle, onRetry }: { outgoing: Outgoing; myHandle: string; onRetry: (clientId: string) => void }) {
   const { t } = useTranslation();
   const failed = outgoing.state === 'failed';
+  const ids = useId();
   return (
     <li className={`message message--mine message--${outgoing.state}`} data-client-id={outgoing.clientId}>
       <p className="message-meta">
@@ -143,11 +107,16 @@ export function OutgoingItem({ outgoing, myHandle, onRetry }: { outgoing: Outgoi
         </span>
         <span className="message-you">{t('posts.you')}</span>
       </p>
-      <MessageText text={outgoing.body} />
+      <div id={`${ids}-text`}>
+        <MessageText text={outgoing.body} />
+      </div>
       {failed ? (
         <div className="message-failed">
-          <p className="message-state message-state--failed">{outgoing.error ?? t('rooms.notSent')}</p>
-          <Button variant="secondary" className="button--small" onClick={() => onRetry(outgoing.clientId)}>
+          {/* Said aloud when it appears: a message that did not go must not fail in silence. */}
+          <p className="message-state message-state--failed" role="alert" id={`${ids}-state`}>
+            {outgoing.error ?? t('rooms.notSent')}
+          </p>
+          <Button variant="secondary" className="button--small" aria-describedby={`${ids}-state ${ids}-text`} onClick={() => onRetry(outgoing.clientId)}>
             {t('rooms.retry')}
           </Button>
         </div>

@@ -61,6 +61,12 @@ describe('the room state', () => {
     expect(state.hereNow).toBe(3);
   });
 
+  it('never brings back the words of a removed message from a copy read before the removal', () => {
+    const removed = message(1, { status: 'removed', body: '', removedReason: null });
+    expect(mergeMessages([removed], [message(1)])[0]).toMatchObject({ status: 'removed', body: '' });
+    expect(mergeMessages([message(1)], [removed])[0]).toMatchObject({ status: 'removed', body: '' });
+  });
+
   it('rejoins from the end of the unbroken run, not from an own message acknowledged ahead of someone else’s', () => {
     let state = initialRoomState(view([message(1), message(2)]), ME);
     expect(state.synced).toBe(2);

@@ -67,7 +67,12 @@ function advance(synced: number, messages: ChatMessage[]): number {
 export function mergeMessages(list: ChatMessage[], incoming: ChatMessage[]): ChatMessage[] {
   if (incoming.length === 0) return list;
   const byId = new Map(list.map((m) => [m.id, m]));
-  for (const m of incoming) byId.set(m.id, m);
+  for (const m of incoming) {
+    // A removal or deletion is final: a copy read before it (a late catch-up, a retry's push) never brings the words back.
+    const known = byId.get(m.id);
+    if (known && (known.status === 'removed' || known.status === 'deleted') && (m.status === 'published' || m.status === 'held')) continue;
+    byId.set(m.id, m);
+  }
   return [...byId.values()].sort((a, b) => a.seq - b.seq);
 }
 

@@ -79,7 +79,8 @@ export function useRoomLive({ view, memberId, myHandle, onSent }: Options) {
         if (result.ok) {
           dispatch({ type: 'acked', sent: result.data });
           const slow = latest.current.room.slowModeSeconds;
-          if (slow > 0) dispatch({ type: 'me', me: { ...latest.current.me, nextSendAt: Date.now() + slow * 1000 } });
+          // Hosts are not slowed, so they get no countdown.
+          if (slow > 0 && !latest.current.me.isHost) dispatch({ type: 'me', me: { ...latest.current.me, nextSendAt: Date.now() + slow * 1000 } });
           onSentRef.current(result.data);
           return;
         }
