@@ -72,6 +72,8 @@ test('two members talk live in the group room; one drops offline, misses nothing
   const b = await anotherBrowser(browser, baseURL!);
   await signUp(b.page, bHandle);
   await joinGroup(b.page);
+  // On the way in, the group's page says someone is already there.
+  await expect(b.page.getByText('1 person is there now.')).toBeVisible();
   await enterRoom(b.page);
   await expect(page.getByText('2 here now')).toBeVisible();
 

@@ -24,6 +24,12 @@ export function messagingRoutes({ messaging }: { messaging: MessagingService }):
     );
 
     app.get(
+      '/groups/:slug/room/here',
+      { schema: { tags, summary: "How many are in a group's room right now", params: GroupSlugParams, response: { 200: Type.Object({ hereNow: Type.Integer() }), ...errors } } },
+      async (request) => ({ hereNow: await messaging.hereNow(requireMember(request), request.params.slug) }),
+    );
+
+    app.get(
       '/conversations/:id/messages',
       { schema: { tags, summary: 'Earlier messages, oldest first, before a place in the conversation', params: ConversationParams, querystring: HistoryQuery, response: { 200: MessagePage, ...errors } } },
       async (request) => messaging.history(requireMember(request), request.params.id, request.query.before ?? null, request.query.limit),

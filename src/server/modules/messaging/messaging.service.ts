@@ -172,6 +172,13 @@ export function createMessagingService({ db, dialect, groups, safety, bus, prese
       };
     },
 
+    /** How many are in a group's room right now, for the way in from the group's page. */
+    async hereNow(member: AuthMember, slug: string): Promise<number> {
+      const group = await groups.readable(member, slug);
+      const a = await access(member, await roomIdFor(group));
+      return presence.count(a.room.id);
+    },
+
     async history(member: AuthMember, conversationId: string, before: number | null, limit = HISTORY_PAGE): Promise<MessagePage> {
       return history(member, await access(member, conversationId), before, limit);
     },

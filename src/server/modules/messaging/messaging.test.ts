@@ -269,6 +269,8 @@ describeEachDialect(
       const secondTab = await online(a, url);
       const third = await join(secondTab, view.room.id);
       expect(third.hereNow).toBe(2);
+      // The group's page shows the same number on the way in.
+      expect((await a.get('/api/v1/groups/depression-support/room/here')).json()).toEqual({ hereNow: 2 });
       const typing = collect(sb, 'typing');
       const ownTyping = collect(sa, 'typing');
       sa.emit('typing', { conversationId: view.room.id, typing: true });

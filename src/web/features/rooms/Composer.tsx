@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 
 import { useTranslation } from 'react-i18next';
 import { CONTENT_WARNINGS, type ContentWarning } from '../../../shared/forum-rules';
 import { Button } from '../../ui/Button';
+import { DraftSafetyNote } from '../safety/DraftSafetyNote';
 import { CharacterCount, charCount, useCharacterStatus } from '../../ui/CharacterCount';
 import { DraftNotice } from '../../ui/DraftNotice';
 import { Field } from '../../ui/Field';
@@ -108,6 +109,7 @@ export function Composer({ conversationId, slowModeSeconds, nextSendAt, onSend, 
           </Button>
         </div>
         {secondsLeft > 0 && <p className="room-countdown">{t('rooms.slowWait', { count: secondsLeft })}</p>}
+        <DraftSafetyNote text={body} kind="message" />
       </form>
     </div>
   );

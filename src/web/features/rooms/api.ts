@@ -28,6 +28,16 @@ export function useRoomView(slug: string, enabled: boolean) {
   });
 }
 
+/** "N here now" on the way into a room, refreshed while the group's page is open. */
+export function useHereNow(slug: string) {
+  return useQuery({
+    queryKey: [...roomKeys.all, 'here', slug] as const,
+    queryFn: ({ signal }) => api<{ hereNow: number }>(`${groupPath(slug)}/room/here`, { signal }).then((r) => r.hereNow),
+    refetchInterval: 30_000,
+    retry: false,
+  });
+}
+
 /** Older messages, before the oldest one on screen. */
 export function fetchOlder(conversationId: string, before: number): Promise<MessagePage> {
   return api<MessagePage>(`${conversationPath(conversationId)}/messages${query({ before, limit: 50 })}`);
