@@ -49,6 +49,8 @@ interface Access {
   participant: store.ParticipantRow;
   isHost: boolean;
   suspendedUntil: number | null;
+  /** The client id asked about is stored already (a retry). */
+  alreadySent: boolean;
 }
 
 /** Who is asking: over a socket, with the session it opened with, so a session ended since is noticed. */
@@ -81,8 +83,8 @@ const REPUSH_WITHIN_MS = 5 * MINUTE;
 export function createMessagingService({ db, dialect, groups, safety, bus, presence, sendLimiter, now = Date.now }: MessagingDeps) {
   const repushed = new Set<string>();
   /** The conversation, if `member` may take part: a member of the room's group, a host, or a participant of a private one. */
-  async function access(member: Viewer, conversationId: string): Promise<Access> {
-    const found = await store.accessRow(db, conversationId, member.id, member.sessionId ?? null, now());
+  async function access(member: Viewer, conversationId: string, clientId: string | null = null): Promise<Access> {
+    const found = await store.accessRow(db, conversationId, member.id, member.sessionId ?? null, now(), clientId);
     if (!found) throw notFound('That conversation');
     if (!found.sessionLive) throw unauthenticated();
     const { room } = found;
@@ -96,7 +98,7 @@ export function createMessagingService({ db, dialect, groups, safety, bus, prese
       // A private conversation does not admit to existing for anyone outside it.
       throw notFound('That conversation');
     }
-    return { room, participant, isHost: byRole || participant.role === 'host', suspendedUntil: found.suspendedUntil };
+    return { room, participant, isHost: byRole || participant.role === 'host', suspendedUntil: found.suspendedUntil, alreadySent: found.alreadySent };
   }
 
   async function roomIdFor(group: GroupRow): Promise<string> {
@@ -201,8 +203,8 @@ export function createMessagingService({ db, dialect, groups, safety, bus, prese
      * never a second one. Acknowledged (returned) only after the transaction commits.
      */
     async send(member: AuthMember, conversationId: string, input: SendMessageBody): Promise<SentMessage> {
-      const a = await access(member, conversationId);
-      const earlier = await store.findByClientId(db, conversationId, member.id, input.clientId);
+      const a = await access(member, conversationId, input.clientId);
+      const earlier = a.alreadySent ? await store.findByClientId(db, conversationId, member.id, input.clientId) : undefined;
       if (earlier) return again(member, a, earlier);
       const t = now();
       assertCanTakePart(member, a, t);

@@ -24,7 +24,7 @@ export function findConversation(db: Kysely<DB>, id: string) {
  * they belong to the group. Group membership is read here rather than through the groups
  * service so that a send costs one query, not three.
  */
-export async function accessRow(db: Kysely<DB>, conversationId: string, memberId: string, sessionId: string | null, t: number) {
+export async function accessRow(db: Kysely<DB>, conversationId: string, memberId: string, sessionId: string | null, t: number, clientId: string | null = null) {
   const row = await db
     .selectFrom('conversations')
     .leftJoin('groups', 'groups.id', 'conversations.group_id')
@@ -44,6 +44,19 @@ export async function accessRow(db: Kysely<DB>, conversationId: string, memberId
       eb
         .exists(eb.selectFrom('group_members').select('group_members.member_id').whereRef('group_members.group_id', '=', 'conversations.group_id').where('group_members.member_id', '=', memberId))
         .as('in_group'),
+      // A send's client id already stored: the send is a retry.
+      clientId === null
+        ? eb.val(0).as('already_sent')
+        : eb
+            .exists(
+              eb
+                .selectFrom('messages')
+                .select('messages.id')
+                .whereRef('messages.conversation_id', '=', 'conversations.id')
+                .where('messages.author_id', '=', memberId)
+                .where('messages.client_id', '=', clientId),
+            )
+            .as('already_sent'),
       // Read afresh on every join and send: a socket lives long, and roles, suspensions and sessions change.
       eb.exists(eb.selectFrom('member_roles').select('member_roles.member_id').where('member_roles.member_id', '=', memberId).where('member_roles.role', 'in', HOST_ROLES)).as('host_by_role'),
       eb.selectFrom('members').select('members.suspended_until').where('members.id', '=', memberId).as('suspended_until'),
@@ -66,7 +79,7 @@ export async function accessRow(db: Kysely<DB>, conversationId: string, memberId
     .where('conversations.id', '=', conversationId)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { p_member_id, p_role, p_last_read_seq, p_guidelines_seen_at, p_muted_until, p_last_sent_at, p_joined_at, in_group, host_by_role, suspended_until, session_live, ...room } = row;
+  const { p_member_id, p_role, p_last_read_seq, p_guidelines_seen_at, p_muted_until, p_last_sent_at, p_joined_at, in_group, host_by_role, suspended_until, session_live, already_sent, ...room } = row;
   const participant: ParticipantRow | undefined =
     p_member_id !== null && p_role !== null && p_joined_at !== null
       ? {
@@ -88,6 +101,7 @@ export async function accessRow(db: Kysely<DB>, conversationId: string, memberId
     hostByRole: yes(host_by_role),
     suspendedUntil: suspended_until === null || suspended_until === undefined ? null : Number(suspended_until),
     sessionLive: yes(session_live),
+    alreadySent: yes(already_sent),
   };
 }
 
