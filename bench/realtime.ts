@@ -26,7 +26,8 @@ const IDLE_CLIENTS = Number(process.env.BENCH_IDLE_CLIENTS ?? 5000);
 const SCENARIOS = (process.env.BENCH_SCENARIOS ?? 'a,b,c,d').split(',');
 const SENDERS = 10;
 const WORKERS = 2;
-const DRAIN_MS = 3000;
+/** After the last send, how long every client has to receive everything: what has not arrived by then counts as lost. */
+const DRAIN_MS = 10_000;
 const root = path.resolve(import.meta.dirname, '..');
 
 // ---------------------------------------------------------------- the clients (worker threads)
