@@ -28,6 +28,13 @@ export interface DB {
   member_blocks: MemberBlocksTable;
   notification_actors: NotificationActorsTable;
   content_flags: ContentFlagsTable;
+  listener_training: ListenerTrainingTable;
+  listener_applications: ListenerApplicationsTable;
+  listener_profiles: ListenerProfilesTable;
+  listener_duty: ListenerDutyTable;
+  support_requests: SupportRequestsTable;
+  support_offers: SupportOffersTable;
+  support_feedback: SupportFeedbackTable;
 }
 
 export interface MembersTable {
@@ -305,6 +312,88 @@ export interface ContentFlagsTable {
   created_at: number;
   resolved_at: number | null;
   resolved_by: string | null;
+}
+
+export interface ListenerTrainingTable {
+  member_id: string;
+  module: string;
+  passed_at: number;
+}
+
+export interface ListenerApplicationsTable {
+  id: string;
+  member_id: string;
+  /** pending | approved | declined */
+  status: string;
+  motivation: string;
+  /** JSON arrays */
+  languages: string;
+  topics: string;
+  created_at: number;
+  reviewed_at: number | null;
+  reviewed_by: string | null;
+  review_note: string | null;
+}
+
+export interface ListenerProfilesTable {
+  member_id: string;
+  /** JSON arrays */
+  languages: string;
+  topics: string;
+  capacity: Generated<number>;
+  /** off | on | break */
+  status: Generated<string>;
+  status_since: number;
+  updated_at: number;
+}
+
+export interface ListenerDutyTable {
+  id: string;
+  member_id: string;
+  started_at: number;
+  ended_at: number | null;
+}
+
+export interface SupportRequestsTable {
+  id: string;
+  member_id: string;
+  /** The member's id while the request is open: unique, so each member has at most one. */
+  open_member_id: string | null;
+  /** JSON array */
+  topics: string;
+  language: string;
+  note: string;
+  risk_level: string;
+  priority: number;
+  /** waiting | offered | matched | ended | cancelled | expired */
+  status: string;
+  offered_to: string | null;
+  offer_expires_at: number | null;
+  listener_id: string | null;
+  conversation_id: string | null;
+  created_at: number;
+  matched_at: number | null;
+  ended_at: number | null;
+  end_reason: string | null;
+  away_since: number | null;
+}
+
+export interface SupportOffersTable {
+  request_id: string;
+  listener_id: string;
+  /** pending | accepted | declined | expired | withdrawn */
+  outcome: string;
+  offered_at: number;
+  answered_at: number | null;
+}
+
+export interface SupportFeedbackTable {
+  request_id: string;
+  /** yes | somewhat | no */
+  helped: string;
+  note_for_listener: Generated<string>;
+  note_for_moderators: Generated<string>;
+  created_at: number;
 }
 
 export type PostRow = Selectable<PostsTable>;
