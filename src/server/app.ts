@@ -49,15 +49,24 @@ import { messagingMemberData } from './modules/messaging/messaging.member-data.j
 import { notificationsSocket } from './modules/notifications/notifications.socket.js';
 import { createFlagsService } from './modules/moderation/flags.service.js';
 import { flagsRoutes } from './modules/moderation/flags.routes.js';
+import { createSupportService, type SupportService } from './modules/support/support.service.js';
+import { supportRoutes } from './modules/support/support.routes.js';
+import { supportSocket } from './modules/support/support.socket.js';
 import { blocksRoutes } from './modules/blocks/blocks.routes.js';
 import { createBlocksService } from './modules/blocks/blocks.service.js';
 import { blocksMemberData } from './modules/blocks/blocks.member-data.js';
+import { createListenersService } from './modules/listeners/listeners.service.js';
+import { createListenerDutyService } from './modules/listeners/listeners.duty.js';
+import { listenersRoutes } from './modules/listeners/listeners.routes.js';
+import { listenersMemberData } from './modules/listeners/listeners.member-data.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     routeTable: { method: string; url: string }[];
     /** Socket.IO on this server: tests and the bench reach it here. */
     realtime: Realtime;
+    /** The listener queue: tests run its sweep and matching directly rather than waiting for the timer. */
+    support: SupportService;
     /** The domain events, published after commit: the real-time layer and the tests listen here. */
     events: EventBus;
   }
@@ -156,12 +165,15 @@ export async function buildApp({ config, database, redis, webDir = defaultWebDir
   const groups = createGroupsService({ db });
   app.decorate('events', bus);
   const blocks = createBlocksService({ db, accounts, bus });
+  const listeners = createListenersService({ db, bus });
+  // The queue reads on-duty listeners from here (onDutyListeners, profileOf).
+  const listenerDuty = createListenerDutyService({ db, bus, dailyCapMinutes: config.LISTENER_DAILY_CAP_MINUTES });
   const search = createSearchService({ db, dialect: database.dialect, groups });
   const safety = createSafetyService({ db, assess, replyCare });
   const posts = createPostsService({ db, groups, search, safety, bus, blocks });
   const notifications = createNotificationsService({ db, bus, blocks });
   // Every module's share of a member's data, for the export and for deleting the account.
-  const accountData = createAccountDataService({ db, bus, modules: [groupsMemberData, postsMemberData(search), notificationsMemberData, safetyMemberData, blocksMemberData, messagingMemberData] });
+  const accountData = createAccountDataService({ db, bus, modules: [groupsMemberData, postsMemberData(search), notificationsMemberData, safetyMemberData, blocksMemberData, messagingMemberData, listenersMemberData] });
   // Live conversations: Socket.IO on this server, through Redis to every node when configured.
   const realtime = createRealtime({
     server: app.server,
@@ -185,6 +197,9 @@ export async function buildApp({ config, database, redis, webDir = defaultWebDir
   });
   messagingSocket({ realtime, messaging, bus, db, log: app.log, typingLimiter: createLimiter(redis, { name: 'typing', points: 30, seconds: 60, message: 'Slow down a little.' }) });
   notificationsSocket({ realtime, notifications, bus });
+  const support = createSupportService({ db, safety, messaging, bus, requestTimeoutMinutes: config.SUPPORT_REQUEST_TIMEOUT_MINUTES });
+  app.decorate('support', support);
+  supportSocket({ realtime, support, bus, log: app.log });
 
   await app.register(authPlugin, { resolve: (token) => accounts.resolveSession(token), cookie: cookieJar, publicOrigin: config.PUBLIC_ORIGIN });
 
@@ -210,7 +225,9 @@ export async function buildApp({ config, database, redis, webDir = defaultWebDir
       await api.register(profileRoutes({ accounts, groups, blocks }));
       await api.register(blocksRoutes({ blocks }));
       await api.register(messagingRoutes({ messaging }));
+      await api.register(supportRoutes({ support }));
       await api.register(flagsRoutes({ flags: createFlagsService({ db }) }));
+      await api.register(listenersRoutes({ listeners, duty: listenerDuty }));
       await api.register(accountDataRoutes({ accountData, cookie: cookieJar }));
     },
     { prefix: '/api/v1' },

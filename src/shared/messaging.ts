@@ -48,6 +48,8 @@ export const ChatMessage = Type.Object({
   status: Type.Enum(['published', 'held', 'removed', 'deleted']),
   /** While held: why (only its author and hosts ever receive a held message). */
   heldReason: Type.Union([HeldReason, Type.Null()]),
+  /** Shown with the words: the crisis lines for a country, shared by a listener. */
+  card: Type.Union([Type.Object({ type: Type.Literal('crisis_lines'), country: Type.Union([Type.String(), Type.Null()]) }), Type.Null()]),
   /** Why a host removed it: the author (and hosts) see this; others see only that it was removed. */
   removedReason: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.Number(),
@@ -63,6 +65,8 @@ export const RoomInfo = Type.Object({
   guidelinesUpdatedAt: Type.Union([Type.Number(), Type.Null()]),
   slowModeSeconds: Type.Integer(),
   lastSeq: Type.Integer(),
+  /** Set once the conversation ended (a support chat someone closed): it takes no new messages. */
+  closedAt: Type.Union([Type.Number(), Type.Null()]),
 });
 export type RoomInfo = Static<typeof RoomInfo>;
 
@@ -194,6 +198,8 @@ export interface ServerToClientEvents {
   'conversation:updated': (room: RoomInfo) => void;
   /** This member's own standing in a conversation changed (muted, unmuted). */
   'participant:updated': (input: { conversationId: string; me: ParticipantState }) => void;
+  /** The member's support request or chats changed (queue place, an offer, a match, an end): ask again. */
+  'support:changed': () => void;
   /** The member's notifications changed: the badge follows `unread`. */
   'notifications:changed': (input: { unread: number }) => void;
 }
@@ -211,18 +217,23 @@ export const socketRooms = {
 
 export const FlaggedItem = Type.Object({
   id: Type.String(),
-  reason: Type.Enum(['off_platform_contact']),
+  reason: Type.Enum(['off_platform_contact', 'moderator_requested']),
+  /** For a listener's call for a moderator: the support chat to join. */
+  conversationId: Type.Union([Type.String(), Type.Null()]),
   status: Type.Enum(['open', 'resolved']),
   createdAt: Type.Number(),
   resolvedAt: Type.Union([Type.Number(), Type.Null()]),
   resolvedBy: Type.Union([Type.String(), Type.Null()]),
   /** The message as it reads now (empty once removed or deleted), and where it was said. */
-  message: Type.Object({
-    id: Type.String(),
-    body: Type.String(),
-    status: Type.Enum(['published', 'held', 'removed', 'deleted']),
-    createdAt: Type.Number(),
-  }),
+  message: Type.Union([
+    Type.Object({
+      id: Type.String(),
+      body: Type.String(),
+      status: Type.Enum(['published', 'held', 'removed', 'deleted']),
+      createdAt: Type.Number(),
+    }),
+    Type.Null(),
+  ]),
   room: Type.Union([Type.Object({ slug: Type.String(), name: Type.String() }), Type.Null()]),
   author: Type.Object({ id: Type.Union([Type.String(), Type.Null()]), handle: Type.Union([Type.String(), Type.Null()]) }),
 });

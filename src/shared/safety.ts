@@ -33,7 +33,8 @@ export const CrisisResponse = Type.Enum(['none', 'card', 'screen', 'helping']);
 export type CrisisResponse = Static<typeof CrisisResponse>;
 
 /** Why a text waits for a moderator instead of being published. */
-export const HeldReason = Type.Enum(['method_detail', 'harassment']);
+/** Why a text waits for a moderator; off-platform contact is held only in private (support) chats. */
+export const HeldReason = Type.Enum(['method_detail', 'harassment', 'off_platform_contact']);
 
 /** A debounced look at a draft; nothing is stored or logged. */
 export const SafetyCheckBody = Type.Object(
@@ -75,7 +76,7 @@ export const RiskAlert = Type.Object({
   resolutionNote: Type.Union([Type.String(), Type.Null()]),
   /** Where the words are, as they read now (the alert keeps no copy of them). */
   content: Type.Object({
-    type: Type.Enum(['post', 'reply', 'message']),
+    type: Type.Enum(['post', 'reply', 'message', 'support_request']),
     id: Type.String(),
     /** The thread of a post or reply; null for a chat message. */
     postId: Type.Union([Type.String(), Type.Null()]),

@@ -17,6 +17,7 @@ export function presentMessage(row: MessageRow, opts: { showReason: boolean }): 
     contentWarning: readable ? (row.content_warning as ChatMessage['contentWarning']) : null,
     status,
     heldReason: status === 'held' ? (row.held_reason as ChatMessage['heldReason']) : null,
+    card: readable && row.card ? (JSON.parse(row.card) as ChatMessage['card']) : null,
     removedReason: status === 'removed' && opts.showReason ? row.removed_reason : null,
     createdAt: row.created_at,
   };
@@ -31,6 +32,7 @@ export function presentRoom(row: ConversationRow): RoomInfo {
     guidelinesUpdatedAt: row.guidelines_updated_at,
     slowModeSeconds: row.slow_mode_seconds,
     lastSeq: Number(row.last_seq),
+    closedAt: row.closed_at,
   };
 }
 

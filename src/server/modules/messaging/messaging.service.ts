@@ -16,7 +16,7 @@ import type { DB, GroupRow } from '../../platform/db/schema.js';
 import { isUniqueViolation, type DialectName } from '../../platform/db/dialect/index.js';
 import { insertWithNextSeq } from '../../platform/db/dialect/sequence.js';
 import type { EventBus } from '../../platform/events/bus.js';
-import type { AuthMember } from '../../platform/http/auth.js';
+import { hasRole, type AuthMember } from '../../platform/http/auth.js';
 import { AppError, forbidden, notFound, unauthenticated } from '../../platform/http/errors.js';
 import { ulid } from '../../platform/ids.js';
 import type { Limiter } from '../../platform/realtime/limits.js';
@@ -95,8 +95,9 @@ export function createMessagingService({ db, dialect, groups, safety, bus, prese
       if (!byRole && !found.inGroup) throw new AppError('not_a_member', 'Please join this group to enter its room.', 403);
       participant ??= await store.ensureParticipant(db, conversationId, member.id, 'participant', now());
     } else if (!participant) {
-      // A private conversation does not admit to existing for anyone outside it.
-      throw notFound('That conversation');
+      // A moderator the listener asked in joins as a host; to anyone else a private conversation does not exist.
+      if (!(found.moderatorAsked && (hasRole(member, 'moderator') || hasRole(member, 'admin')))) throw notFound('That conversation');
+      participant = await store.ensureParticipant(db, conversationId, member.id, 'host', now());
     }
     return { room, participant, isHost: byRole || participant.role === 'host', suspendedUntil: found.suspendedUntil, alreadySent: found.alreadySent };
   }
@@ -109,8 +110,13 @@ export function createMessagingService({ db, dialect, groups, safety, bus, prese
     return (await store.roomIdOfGroup(db, group.id))!;
   }
 
+  /** Who sees held messages: a room's hosts; in a private chat only moderators (the listener is the other person in it). */
+  function seesHeld(member: AuthMember, a: Access): boolean {
+    return a.room.kind === 'room' ? a.isHost : hasRole(member, 'moderator') || hasRole(member, 'admin');
+  }
+
   function viewerOf(member: AuthMember, a: Access) {
-    return { id: member.id, isHost: a.isHost };
+    return { id: member.id, isHost: seesHeld(member, a) };
   }
 
   function present(member: AuthMember, a: Access, row: store.MessageRow): ChatMessage {
@@ -152,7 +158,7 @@ export function createMessagingService({ db, dialect, groups, safety, bus, prese
     if (fresh && !repushed.has(row.id) && (row.status === 'published' || row.status === 'held') && row.deleted_at === null) {
       if (repushed.size >= 10_000) repushed.clear();
       repushed.add(row.id);
-      await bus.publish('message.created', { message: presentMessage(row, { showReason: false }), authorId: row.author_id, held: row.status === 'held', risk: null });
+      await bus.publish('message.created', { message: presentMessage(row, { showReason: false }), authorId: row.author_id, held: row.status === 'held', hostsSeeHeld: a.room.kind === 'room', risk: null });
     }
     return { message: present(member, a, row), safety: evaluation.outcome, offPlatformNudge: invitesOffPlatformContact(row.body, member.country) };
   }
@@ -160,10 +166,50 @@ export function createMessagingService({ db, dialect, groups, safety, bus, prese
   return {
     access,
 
+    /**
+     * Opens a private conversation inside the caller's transaction (a support chat now):
+     * its people read its guidelines as they join, so nothing stands between them and the first word.
+     */
+    async openPrivate(trx: Kysely<DB>, kind: 'support', people: { memberId: string; role: 'participant' | 'host' }[], guidelines: string): Promise<string> {
+      const t = now();
+      const id = ulid(t);
+      await store.insertPrivate(trx, { id, kind, guidelines, people, now: t });
+      return id;
+    },
+
+    /**
+     * A host shares a card into a conversation (the crisis lines for the other person's
+     * country). Kindred's own words, so they are not assessed or checked for contact details.
+     */
+    async postCard(host: AuthMember, conversationId: string, card: NonNullable<ChatMessage['card']>, body: string): Promise<ChatMessage> {
+      const a = await access(host, conversationId);
+      if (!a.isHost) throw forbidden();
+      if (a.room.closed_at !== null) throw new AppError('conversation_closed', 'This conversation has ended.', 409);
+      const t = now();
+      const id = ulid(t);
+      const columns = { id, conversation_id: conversationId, author_id: host.id, client_id: `card-${id}`, body, content_warning: null, status: 'published', held_reason: null, card: JSON.stringify(card), created_at: t, removed_reason: null, removed_by: null, removed_at: null, deleted_at: null };
+      const seq = await db.transaction().execute((trx) => insertWithNextSeq(trx, dialect, columns));
+      const message = presentMessage({ ...columns, seq, author_handle: host.handle, author_deleted_at: null, author_is_host: true }, { showReason: false });
+      await bus.publish('message.created', { message, authorId: host.id, held: false, hostsSeeHeld: false, risk: null });
+      return message;
+    },
+
+    /** Ends a conversation: it keeps its history for the time the operator chose, and takes no new messages. */
+    async close(conversationId: string): Promise<void> {
+      await store.closeConversation(db, conversationId, now());
+      const room = await store.findConversation(db, conversationId);
+      if (room) await bus.publish('conversation.updated', { room: presentRoom(room) });
+    },
+
     /** A group's room, created the first time anyone opens it. */
     async roomOf(member: AuthMember, slug: string): Promise<RoomView> {
       const group = await groups.readable(member, slug);
-      const a = await access(member, await roomIdFor(group));
+      return this.view(member, await roomIdFor(group));
+    },
+
+    /** Any conversation the member takes part in (a support chat, by its id), as the room page opens it. */
+    async view(member: AuthMember, conversationId: string): Promise<RoomView> {
+      const a = await access(member, conversationId);
       const page = await history(member, a, null, HISTORY_PAGE);
       return {
         room: presentRoom(a.room),
@@ -212,6 +258,12 @@ export function createMessagingService({ db, dialect, groups, safety, bus, prese
       const body = input.body.trim();
       const evaluation = safety.evaluate(body, { kind: 'message', chosenWarning: input.contentWarning ?? null });
       const offPlatform = invitesOffPlatformContact(body, member.country);
+      // In a private chat an offer of contact elsewhere waits for a moderator; in a room it gets a nudge and a flag.
+      const holdForContact = offPlatform && a.room.kind === 'support' && evaluation.status === 'published';
+      if (holdForContact) {
+        evaluation.status = 'held';
+        evaluation.outcome = { ...evaluation.outcome, held: true, heldReason: 'off_platform_contact' };
+      }
       const id = ulid(t);
       // The message as it will be committed (its seq comes in the transaction): pushed and returned without reading it back.
       const row: store.MessageRow = {
@@ -224,6 +276,7 @@ export function createMessagingService({ db, dialect, groups, safety, bus, prese
         content_warning: evaluation.contentWarning,
         status: evaluation.status,
         held_reason: evaluation.outcome.heldReason,
+        card: null,
         removed_reason: null,
         removed_by: null,
         removed_at: null,
@@ -266,6 +319,7 @@ export function createMessagingService({ db, dialect, groups, safety, bus, prese
         message,
         authorId: member.id,
         held: evaluation.status === 'held',
+        hostsSeeHeld: a.room.kind === 'room',
         risk: atLeast(level, 'ideation') ? { level, urgent: atLeast(level, 'plan') } : null,
       });
       return { message, safety: evaluation.outcome, offPlatformNudge: offPlatform };

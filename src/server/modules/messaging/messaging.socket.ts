@@ -136,7 +136,7 @@ export function messagingSocket(deps: { realtime: Realtime; messaging: Messaging
   });
 
   // --- pushes, after commit ---
-  bus.on('message.created', async ({ message, authorId, held, risk }) => {
+  bus.on('message.created', async ({ message, authorId, held, hostsSeeHeld, risk }) => {
     if (risk) {
       io.to(socketRooms.hosts(message.conversationId)).emit('message:risk', {
         conversationId: message.conversationId,
@@ -146,8 +146,9 @@ export function messagingSocket(deps: { realtime: Realtime; messaging: Messaging
       });
     }
     if (held) {
-      // Only its author and the room's hosts see a held message.
-      io.to(socketRooms.member(authorId)).to(socketRooms.hosts(message.conversationId)).emit('message:new', message);
+      // Only its author and the room's hosts see a held message (in a private chat, only its author).
+      const audience = io.to(socketRooms.member(authorId));
+      (hostsSeeHeld ? audience.to(socketRooms.hosts(message.conversationId)) : audience).emit('message:new', message);
       return;
     }
     io.to(socketRooms.conversation(message.conversationId)).except(socketRooms.hiding(authorId)).emit('message:new', message);

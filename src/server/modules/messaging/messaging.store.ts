@@ -44,6 +44,18 @@ export async function accessRow(db: Kysely<DB>, conversationId: string, memberId
       eb
         .exists(eb.selectFrom('group_members').select('group_members.member_id').whereRef('group_members.group_id', '=', 'conversations.group_id').where('group_members.member_id', '=', memberId))
         .as('in_group'),
+      // A listener asked for a moderator in this (support) conversation, and no moderator has seen to it yet.
+      eb
+        .exists(
+          eb
+            .selectFrom('content_flags')
+            .select('content_flags.id')
+            .where('content_flags.content_type', '=', 'conversation')
+            .whereRef('content_flags.content_id', '=', 'conversations.id')
+            .where('content_flags.reason', '=', 'moderator_requested')
+            .where('content_flags.status', '=', 'open'),
+        )
+        .as('moderator_asked'),
       // A send's client id already stored: the send is a retry.
       clientId === null
         ? eb.val(0).as('already_sent')
@@ -79,7 +91,7 @@ export async function accessRow(db: Kysely<DB>, conversationId: string, memberId
     .where('conversations.id', '=', conversationId)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { p_member_id, p_role, p_last_read_seq, p_guidelines_seen_at, p_muted_until, p_last_sent_at, p_joined_at, in_group, host_by_role, suspended_until, session_live, already_sent, ...room } = row;
+  const { p_member_id, p_role, p_last_read_seq, p_guidelines_seen_at, p_muted_until, p_last_sent_at, p_joined_at, in_group, host_by_role, suspended_until, session_live, already_sent, moderator_asked, ...room } = row;
   const participant: ParticipantRow | undefined =
     p_member_id !== null && p_role !== null && p_joined_at !== null
       ? {
@@ -102,6 +114,7 @@ export async function accessRow(db: Kysely<DB>, conversationId: string, memberId
     suspendedUntil: suspended_until === null || suspended_until === undefined ? null : Number(suspended_until),
     sessionLive: yes(session_live),
     alreadySent: yes(already_sent),
+    moderatorAsked: yes(moderator_asked),
   };
 }
 
@@ -117,6 +130,19 @@ export async function insertRoom(db: Kysely<DB>, room: { id: string; groupId: st
     .values({ id: room.id, kind: 'room', group_id: room.groupId, room_of_group: room.groupId, guidelines: room.guidelines, guidelines_updated_at: room.now, created_at: room.now, closed_at: null })
     .onConflict((oc) => oc.column('room_of_group').doNothing())
     .execute();
+}
+
+/** A private conversation (a support chat, later a meeting room) and its people, in one go. */
+export async function insertPrivate(db: Kysely<DB>, c: { id: string; kind: string; guidelines: string; people: { memberId: string; role: 'participant' | 'host' }[]; now: number }): Promise<void> {
+  await db.insertInto('conversations').values({ id: c.id, kind: c.kind, group_id: null, room_of_group: null, guidelines: c.guidelines, guidelines_updated_at: c.now, created_at: c.now, closed_at: null }).execute();
+  await db
+    .insertInto('conversation_participants')
+    .values(c.people.map((p) => ({ conversation_id: c.id, member_id: p.memberId, role: p.role, joined_at: c.now, guidelines_seen_at: c.now, muted_until: null, last_sent_at: null })))
+    .execute();
+}
+
+export async function closeConversation(db: Kysely<DB>, id: string, t: number): Promise<void> {
+  await db.updateTable('conversations').set({ closed_at: t }).where('id', '=', id).where('closed_at', 'is', null).execute();
 }
 
 export function findParticipant(db: Kysely<DB>, conversationId: string, memberId: string): Promise<ParticipantRow | undefined> {

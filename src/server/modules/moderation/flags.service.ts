@@ -17,8 +17,8 @@ export function createFlagsService({ db, now = Date.now }: { db: Kysely<DB>; now
   function base() {
     return db
       .selectFrom('content_flags')
-      .innerJoin('messages', 'messages.id', 'content_flags.content_id')
-      .innerJoin('conversations', 'conversations.id', 'messages.conversation_id')
+      .leftJoin('messages', (j) => j.onRef('messages.id', '=', 'content_flags.content_id').on('content_flags.content_type', '=', 'message'))
+      .leftJoin('conversations', 'conversations.id', 'content_flags.conversation_id')
       .leftJoin('groups', 'groups.id', 'conversations.group_id')
       .leftJoin('members as author', 'author.id', 'content_flags.author_id')
       .leftJoin('members as resolver', 'resolver.id', 'content_flags.resolved_by')
@@ -34,13 +34,14 @@ export function createFlagsService({ db, now = Date.now }: { db: Kysely<DB>; now
         'messages.status as message_status',
         'messages.deleted_at as message_deleted_at',
         'messages.created_at as message_created_at',
+        'content_flags.conversation_id',
         'groups.slug',
         'groups.name',
         'author.id as author_id',
         'author.handle as author_handle',
         'author.deleted_at as author_deleted_at',
       ])
-      .where('content_flags.content_type', '=', 'message');
+      .where('content_flags.content_type', 'in', ['message', 'conversation']);
   }
   type Row = Awaited<ReturnType<ReturnType<typeof base>['execute']>>[number];
 
@@ -55,7 +56,11 @@ export function createFlagsService({ db, now = Date.now }: { db: Kysely<DB>; now
       createdAt: r.created_at,
       resolvedAt: r.resolved_at,
       resolvedBy: r.resolver_handle,
-      message: { id: r.message_id, body: status === 'published' || status === 'held' ? r.body : '', status, createdAt: r.message_created_at },
+      conversationId: r.reason === 'moderator_requested' ? r.conversation_id : null,
+      message:
+        r.message_id === null
+          ? null
+          : { id: r.message_id, body: (status === 'published' || status === 'held') && r.body !== null ? r.body : '', status, createdAt: r.message_created_at! },
       room: r.slug && r.name ? { slug: r.slug, name: r.name } : null,
       author: { id: authorGone ? null : r.author_id, handle: authorGone ? null : r.author_handle },
     };

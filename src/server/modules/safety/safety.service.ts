@@ -38,7 +38,7 @@ export interface Evaluation {
   outcome: {
     level: Assessment['level'];
     held: boolean;
-    heldReason: 'method_detail' | 'harassment' | null;
+    heldReason: 'method_detail' | 'harassment' | 'off_platform_contact' | null;
     contentWarningAdded: ContentWarning | null;
     response: CrisisResponse;
     replyCare: ReplyCareNudge[];
@@ -47,7 +47,7 @@ export interface Evaluation {
 
 /** Where an assessed text lives, so an alert can lead a moderator to it. */
 export interface ContentRef {
-  type: 'post' | 'reply' | 'message';
+  type: 'post' | 'reply' | 'message' | 'support_request';
   id: string;
   /** The thread, for posts and replies; null for chat messages. */
   postId: string | null;
@@ -216,7 +216,7 @@ export function createSafetyService({ db, assess, replyCare, now = Date.now }: S
         resolvedAt: r.resolved_at,
         resolvedBy: c.resolvedBy,
         resolutionNote: r.resolution_note,
-        content: { type: r.content_type as 'post' | 'reply' | 'message', id: r.content_id, postId: r.post_id, postTitle: c.postTitle, group: c.group, text: c.text, status: c.status },
+        content: { type: r.content_type as RiskAlert['content']['type'], id: r.content_id, postId: r.post_id, postTitle: c.postTitle, group: c.group, text: c.text, status: c.status },
         author: c.author,
         matches,
       };

@@ -165,6 +165,9 @@ export async function alertContexts(db: Kysely<DB>, rows: AlertRow[]): Promise<M
         .where('messages.id', 'in', messageIds)
         .execute()
     : [];
+  const requestIds = rows.filter((r) => r.content_type === 'support_request').map((r) => r.content_id);
+  const requests = requestIds.length ? await db.selectFrom('support_requests').select(['id', 'note']).where('id', 'in', requestIds).execute() : [];
+  const requestById = new Map(requests.map((q) => [q.id, q]));
   const members = memberIds.length ? await db.selectFrom('members').select(['id', 'handle', 'deleted_at']).where('id', 'in', memberIds).execute() : [];
   const postById = new Map(posts.map((p) => [p.id, p]));
   const replyById = new Map(replies.map((r) => [r.id, r]));
@@ -176,6 +179,20 @@ export async function alertContexts(db: Kysely<DB>, rows: AlertRow[]): Promise<M
   for (const r of rows) {
     const acknowledgedBy = handle(r.acknowledged_by);
     const resolvedBy = handle(r.resolved_by);
+    if (r.content_type === 'support_request') {
+      // The note a member left when asking for a listener.
+      const req = requestById.get(r.content_id);
+      out.set(r.id, {
+        text: req?.note ?? '',
+        postTitle: 'A request for a listener',
+        group: null,
+        status: req ? 'published' : 'deleted',
+        author: { handle: handle(r.author_id), anonymous: false },
+        acknowledgedBy,
+        resolvedBy,
+      });
+      continue;
+    }
     if (r.content_type === 'message') {
       // A chat message: named by its room, never anonymous.
       const m = messageById.get(r.content_id);

@@ -55,7 +55,9 @@ export const ConfigSchema = Type.Object({
   BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, default: 262144, description: 'Largest request body accepted.' }),
   SIGNUP_LIMIT_PER_HOUR: Type.Integer({ minimum: 1, default: 10, description: 'Sign-ups per hour from one address.' }),
   LOGIN_LIMIT_PER_15_MIN: Type.Integer({ minimum: 1, default: 20, description: 'Log-in attempts per 15 minutes from one address.' }),
+  SUPPORT_REQUEST_TIMEOUT_MINUTES: Type.Integer({ minimum: 1, maximum: 24 * 60, default: 30, description: 'Minutes a request for a listener waits before it ends, kindly, with the alternatives.' }),
   MESSAGES_PER_MINUTE: Type.Integer({ minimum: 1, default: 30, description: 'Chat messages one member may send per minute (across every node when Redis is set).' }),
+  LISTENER_DAILY_CAP_MINUTES: Type.Integer({ minimum: 1, maximum: 1440, default: 240, description: 'Most minutes a listener may spend on duty in one day (UTC); going on duty past it is refused kindly.' }),
   RECOVERY_LIMIT_PER_HOUR: Type.Integer({ minimum: 1, default: 10, description: 'Recovery attempts per hour from one address.' }),
   SEED_DEFAULT_GROUPS: Type.Union([Type.Literal('true'), Type.Literal('false')], {
     default: 'true',

@@ -286,6 +286,8 @@ export interface MessagesTable {
   /** published | held | removed */
   status: string;
   held_reason: string | null;
+  /** JSON: a card shown with the message (the crisis lines a listener shared). */
+  card: string | null;
   removed_reason: string | null;
   removed_by: string | null;
   removed_at: number | null;

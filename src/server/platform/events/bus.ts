@@ -7,7 +7,7 @@ import type { ChatMessage, ParticipantState, RoomInfo } from '../../../shared/me
  */
 export interface DomainEvents {
   /** A chat message committed: everyone in the conversation hears it, or only its author and the hosts while it is held. */
-  'message.created': { message: ChatMessage; authorId: string; held: boolean; risk: { level: string; urgent: boolean } | null };
+  'message.created': { message: ChatMessage; authorId: string; held: boolean; hostsSeeHeld: boolean; risk: { level: string; urgent: boolean } | null };
   /** A host removed a message; its author alone is told why. */
   'message.updated': { message: ChatMessage; authorId: string; reasonForAuthor: string | null; onlyAuthorAndHosts: boolean };
   'conversation.updated': { room: RoomInfo };
@@ -17,6 +17,10 @@ export interface DomainEvents {
   'member.access_changed': { memberId: string };
   /** One session ended (signed out). */
   'session.ended': { sessionId: string };
+  /** A listener went on duty, off duty or on a break. */
+  'listener.duty_changed': { memberId: string; status: 'on' | 'off' | 'break' };
+  /** A support request or chat changed for these members (queue place, offer, match, end). */
+  'support.changed': { memberIds: string[] };
   'reply.created': { replyId: string; postId: string; authorId: string; anonymous: boolean; createdAt: number };
   /** A published reply's words changed (a held reply that becomes published is 'reply.created' instead). */
   'reply.edited': { replyId: string; postId: string; authorId: string; anonymous: boolean; at: number };

@@ -35,6 +35,8 @@ export interface Realtime {
    * one session (signed out), on every node; the client reconnects and is checked afresh.
    */
   disconnectMember(memberId: string): void;
+  /** Runs when the server closes (timers that belong with the live layer stop here). */
+  onClose(handler: () => void): void;
   disconnectSession(sessionId: string): void;
   close(): Promise<void>;
 }
@@ -106,6 +108,7 @@ export function createRealtime(opts: RealtimeOptions): Realtime {
   }
   const presence = opts.redis ? redisPresence(opts.redis) : memoryPresence();
   const handlers: ((socket: KindredSocket) => void)[] = [];
+  const closers: (() => void)[] = [];
   const roomResolvers: ((member: AuthMember) => Promise<string[]>)[] = [];
 
   io.use((socket, next) => {
@@ -142,7 +145,9 @@ export function createRealtime(opts: RealtimeOptions): Realtime {
     disconnectMember: (memberId) => io.in(socketRooms.member(memberId)).disconnectSockets(true),
     disconnectSession: (sessionId) => io.in(sessionRoom(sessionId)).disconnectSockets(true),
     roomsOnConnect: (resolver) => void roomResolvers.push(resolver),
+    onClose: (handler) => void closers.push(handler),
     async close() {
+      for (const c of closers) c();
       presence.close();
       // This node's sockets only: through the Redis adapter a bare disconnectSockets would end every node's.
       io.local.disconnectSockets(true);

@@ -14,9 +14,9 @@ export async function insertWithNextSeq(trx: Kysely<DB>, dialect: DialectName, r
   if (dialect === 'postgres') {
     const result = await sql<{ seq: number }>`
       with next as (update conversations set last_seq = last_seq + 1 where id = ${row.conversation_id} returning last_seq)
-      insert into messages (id, conversation_id, seq, author_id, client_id, body, content_warning, status, held_reason, created_at)
+      insert into messages (id, conversation_id, seq, author_id, client_id, body, content_warning, status, held_reason, card, created_at)
       select ${row.id}, ${row.conversation_id}, next.last_seq, ${row.author_id}, ${row.client_id}, ${row.body},
-             ${row.content_warning ?? null}, ${row.status}, ${row.held_reason ?? null}, cast(${row.created_at} as bigint)
+             ${row.content_warning ?? null}, ${row.status}, ${row.held_reason ?? null}, ${row.card ?? null}, cast(${row.created_at} as bigint)
       from next
       returning seq`.execute(trx);
     const seq = result.rows[0]?.seq;

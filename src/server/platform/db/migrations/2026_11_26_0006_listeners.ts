@@ -8,6 +8,8 @@ import type { Kysely, Migration } from 'kysely';
  */
 export const listeners: Migration = {
   async up(db: Kysely<any>): Promise<void> {
+    // A message can carry a card instead of words alone: the crisis lines a listener shares, e.g. {"type":"crisis_lines","country":"GB"}.
+    await db.schema.alterTable('messages').addColumn('card', 'text').execute();
     await db.schema
       .createTable('listener_training')
       .addColumn('member_id', 'text', (c) => c.notNull().references('members.id').onDelete('cascade'))
@@ -111,5 +113,6 @@ export const listeners: Migration = {
     for (const t of ['support_feedback', 'support_offers', 'support_requests', 'listener_duty', 'listener_profiles', 'listener_applications', 'listener_training']) {
       await db.schema.dropTable(t).execute();
     }
+    await db.schema.alterTable('messages').dropColumn('card').execute();
   },
 };

@@ -1,0 +1,346 @@
+import type { Kysely } from 'kysely';
+import type { SafetyOutcome } from '../../../shared/forum.js';
+import type { ChatMessage } from '../../../shared/messaging.js';
+import type { ListenerQueue, MySupportRequest, SupportFeedbackBody, SupportOffer, SupportRequestBody } from '../../../shared/support.js';
+import { AWAY_GRACE_SECONDS, OFFER_SECONDS } from '../../../shared/support-rules.js';
+import type { DB } from '../../platform/db/schema.js';
+import { lockNamed } from '../../platform/db/meta.js';
+import { isUniqueViolation } from '../../platform/db/dialect/index.js';
+import type { EventBus } from '../../platform/events/bus.js';
+import { hasRole, type AuthMember } from '../../platform/http/auth.js';
+import { AppError, forbidden, notFound } from '../../platform/http/errors.js';
+import { ulid } from '../../platform/ids.js';
+import { recordAudit } from '../moderation/audit.js';
+import type { MessagingService } from '../messaging/messaging.service.js';
+import { atLeast } from '../safety/assess.js';
+import type { SafetyService } from '../safety/safety.service.js';
+import * as store from './support.store.js';
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+export interface SupportDeps {
+  db: Kysely<DB>;
+  safety: SafetyService;
+  messaging: MessagingService;
+  bus: EventBus;
+  /** Minutes a request may wait before it ends, kindly, with the alternatives. */
+  requestTimeoutMinutes: number;
+  now?: () => number;
+}
+
+export type SupportService = ReturnType<typeof createSupportService>;
+
+/** The words pinned at the top of every support chat. */
+const CHAT_GUIDELINES =
+  'This is a private chat between you and a trained listener: a peer, not a therapist. Everything stays here on Kindred — no phone numbers, handles or other contact details. Either of you can end the chat at any time. If you are in danger right now, the Get help page lists the crisis lines for your country.';
+
+const startOfDay = (t: number) => t - (t % DAY);
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[sorted.length >> 1]!;
+}
+
+/**
+ * One-to-one support: members ask for a trained listener; a fair queue (risk first, then
+ * longest waiting) offers each request to an on-duty listener who shares the language, the
+ * topic where possible, and has room; the listener accepts within a minute or the offer
+ * moves on. Matching runs under one named lock, so two nodes never offer or match the same
+ * request twice, and every change of status is a guarded update.
+ */
+export function createSupportService({ db, safety, messaging, bus, requestTimeoutMinutes, now = Date.now }: SupportDeps) {
+  async function changed(memberIds: (string | null | undefined)[]): Promise<void> {
+    const ids = [...new Set(memberIds.filter((x): x is string => !!x))];
+    if (ids.length) await bus.publish('support.changed', { memberIds: ids });
+  }
+
+  async function present(row: store.RequestRow): Promise<MySupportRequest> {
+    let position: number | null = null;
+    let estimate: number | null = null;
+    if (row.status === 'waiting' || row.status === 'offered') {
+      const queue = await store.queue(db);
+      position = queue.findIndex((r) => r.id === row.id) + 1 || null;
+      const typical = median(await store.recentWaits(db, now() - 7 * DAY));
+      estimate = typical === null || position === null ? null : Math.max(1, Math.round((typical * position) / MINUTE));
+    }
+    const listener = row.listener_id ? await db.selectFrom('members').select(['handle', 'deleted_at']).where('id', '=', row.listener_id).executeTakeFirst() : undefined;
+    const feedback = await db.selectFrom('support_feedback').select('request_id').where('request_id', '=', row.id).executeTakeFirst();
+    return {
+      id: row.id,
+      status: row.status as MySupportRequest['status'],
+      topics: JSON.parse(row.topics) as MySupportRequest['topics'],
+      language: row.language,
+      createdAt: row.created_at,
+      position,
+      estimatedWaitMinutes: estimate,
+      conversationId: row.conversation_id,
+      listener: listener && listener.deleted_at === null ? { handle: listener.handle } : null,
+      endReason: row.end_reason,
+      feedbackGiven: feedback !== undefined,
+    };
+  }
+
+  /**
+   * Offers waiting requests to free listeners. Within a priority the longest-waiting request
+   * goes first; among listeners who share its language, those who share a topic, then those
+   * with the fewest chats today.
+   */
+  async function match(): Promise<void> {
+    const t = now();
+    const touched: (string | null)[] = [];
+    await db.transaction().execute(async (trx) => {
+      await lockNamed(trx, 'support-matching');
+      const listeners = (await store.availableListeners(trx, startOfDay(t))).filter((l) => !l.hasOffer && l.openChats < l.capacity);
+      if (listeners.length === 0) return;
+      const busy = new Set<string>();
+      for (const request of await store.queue(trx)) {
+        if (request.status !== 'waiting' || request.away_since !== null) continue;
+        const asked = await store.askedListeners(trx, request.id);
+        const blocked = await store.blockedPairs(trx, request.member_id);
+        const topics = JSON.parse(request.topics) as string[];
+        const candidates = listeners
+          .filter((l) => !busy.has(l.memberId) && l.memberId !== request.member_id && !asked.has(l.memberId) && !blocked.has(l.memberId) && l.languages.includes(request.language))
+          .map((l) => ({ l, shared: l.topics.some((x) => topics.includes(x)) ? 1 : 0 }))
+          .sort((a, b) => b.shared - a.shared || a.l.chatsToday - b.l.chatsToday || a.l.memberId.localeCompare(b.l.memberId));
+        const chosen = candidates[0]?.l;
+        if (!chosen) continue;
+        if (await store.transition(trx, request.id, ['waiting'], { status: 'offered', offered_to: chosen.memberId, offer_expires_at: t + OFFER_SECONDS * 1000 })) {
+          await store.recordOffer(trx, request.id, chosen.memberId, t);
+          busy.add(chosen.memberId);
+          touched.push(chosen.memberId, request.member_id);
+        }
+      }
+    });
+    await changed(touched);
+  }
+
+  /** Offers not answered in time move on; requests nobody could take end kindly; members gone too long lose their place. */
+  async function sweep(): Promise<void> {
+    const t = now();
+    const touched: (string | null)[] = [];
+    for (const r of await store.queue(db)) {
+      if (r.status === 'offered' && r.offer_expires_at !== null && r.offer_expires_at <= t) {
+        if (await store.transition(db, r.id, ['offered'], { status: 'waiting', offered_to: null, offer_expires_at: null }, { offeredTo: r.offered_to! })) {
+          await store.answerOffer(db, r.id, r.offered_to!, 'expired', t);
+          touched.push(r.member_id, r.offered_to);
+        }
+      }
+      const tooLong = t - r.created_at >= requestTimeoutMinutes * MINUTE;
+      const gone = r.away_since !== null && t - r.away_since >= AWAY_GRACE_SECONDS * 1000;
+      if (tooLong || gone) {
+        if (await store.transition(db, r.id, ['waiting', 'offered'], { status: tooLong ? 'expired' : 'cancelled', open_member_id: null, ended_at: t, end_reason: tooLong ? 'nobody_free' : 'member_left', offered_to: null })) {
+          if (r.offered_to) await store.answerOffer(db, r.id, r.offered_to, 'withdrawn', t);
+          touched.push(r.member_id, r.offered_to);
+        }
+      }
+    }
+    await changed(touched);
+  }
+
+  function assertListener(member: AuthMember): void {
+    if (!hasRole(member, 'listener')) throw forbidden();
+  }
+
+  return {
+    match,
+    sweep,
+
+    /** A member asks for a listener. Risk raises priority; imminent risk shows the crisis screen at once, and the request still goes on. */
+    async request(member: AuthMember, input: SupportRequestBody): Promise<{ request: MySupportRequest; safety: SafetyOutcome }> {
+      const note = (input.note ?? '').trim();
+      const evaluation = safety.evaluate(note, { kind: 'message' });
+      const level = evaluation.assessment.level;
+      const urgentAlert = await store.hasUrgentAlert(db, member.id);
+      const priority = urgentAlert || atLeast(level, 'plan') ? 2 : atLeast(level, 'ideation') ? 1 : 0;
+      const t = now();
+      const id = ulid(t);
+      try {
+        await db.transaction().execute(async (trx) => {
+          await store.insertRequest(trx, {
+            id,
+            member_id: member.id,
+            open_member_id: member.id,
+            topics: JSON.stringify(input.topics),
+            language: input.language,
+            note,
+            risk_level: level,
+            priority,
+            status: 'waiting',
+            created_at: t,
+          });
+          await safety.record(trx, { type: 'support_request', id, postId: null, groupId: null, authorId: member.id }, evaluation.assessment);
+        });
+      } catch (err) {
+        if (isUniqueViolation(err)) {
+          throw new AppError('request_open', 'You already have a request waiting for a listener. You can see where it is, or cancel it first.', 409);
+        }
+        throw err;
+      }
+      await match();
+      return { request: await present((await store.findRequest(db, id))!), safety: evaluation.outcome };
+    },
+
+    /** The member's open request, or the last one (to give feedback on), or nothing. */
+    async mine(member: AuthMember): Promise<MySupportRequest | null> {
+      const row = (await store.openRequestOf(db, member.id)) ?? (await store.latestRequestOf(db, member.id));
+      return row ? present(row) : null;
+    },
+
+    async cancel(member: AuthMember): Promise<MySupportRequest | null> {
+      const row = await store.openRequestOf(db, member.id);
+      if (!row || (row.status !== 'waiting' && row.status !== 'offered')) return this.mine(member);
+      const t = now();
+      if (await store.transition(db, row.id, ['waiting', 'offered'], { status: 'cancelled', open_member_id: null, ended_at: t, end_reason: 'cancelled', offered_to: null })) {
+        if (row.offered_to) await store.answerOffer(db, row.id, row.offered_to, 'withdrawn', t);
+        await changed([member.id, row.offered_to]);
+      }
+      return present((await store.findRequest(db, row.id))!);
+    },
+
+    /** The member's connection dropped (away) or came back: the place is kept for a while. */
+    async setAway(memberId: string, away: boolean): Promise<void> {
+      const row = await store.openRequestOf(db, memberId);
+      if (!row || (row.status !== 'waiting' && row.status !== 'offered')) return;
+      await db.updateTable('support_requests').set({ away_since: away ? now() : null }).where('id', '=', row.id).execute();
+      if (!away) await match();
+    },
+
+    /** What a listener sees: the offer waiting on them, the anonymised queue, their open chats. */
+    async listenerView(listener: AuthMember): Promise<ListenerQueue> {
+      assertListener(listener);
+      const t = now();
+      const queue = await store.queue(db);
+      const mine = queue.find((r) => r.status === 'offered' && r.offered_to === listener.id && (r.offer_expires_at ?? 0) > t);
+      const offer: SupportOffer | null = mine
+        ? {
+            requestId: mine.id,
+            topics: JSON.parse(mine.topics) as SupportOffer['topics'],
+            language: mine.language,
+            riskLevel: mine.risk_level,
+            waitingSeconds: Math.round((t - mine.created_at) / 1000),
+            expiresAt: mine.offer_expires_at!,
+          }
+        : null;
+      const chats = await db
+        .selectFrom('support_requests')
+        .innerJoin('members', 'members.id', 'support_requests.member_id')
+        .select(['support_requests.id', 'support_requests.conversation_id', 'support_requests.matched_at', 'members.handle'])
+        .where('support_requests.listener_id', '=', listener.id)
+        .where('support_requests.status', '=', 'matched')
+        .orderBy('support_requests.matched_at')
+        .execute();
+      return {
+        offer,
+        waiting: queue.map((r) => ({ topics: JSON.parse(r.topics) as SupportOffer['topics'], language: r.language, waitingSeconds: Math.round((t - r.created_at) / 1000), urgent: r.priority >= 2 })),
+        chats: chats.map((c) => ({ requestId: c.id, conversationId: c.conversation_id!, member: { handle: c.handle }, matchedAt: c.matched_at! })),
+      };
+    },
+
+    /** Accepting an offer: only the listener it was made to, only while it stands; a request is never matched twice. */
+    async accept(listener: AuthMember, requestId: string): Promise<{ conversationId: string }> {
+      assertListener(listener);
+      const t = now();
+      const row = await store.findRequest(db, requestId);
+      if (!row) throw notFound('That request');
+      const conversationId = await db.transaction().execute(async (trx) => {
+        const id = await messaging.openPrivate(trx, 'support', [{ memberId: row.member_id, role: 'participant' }, { memberId: listener.id, role: 'host' }], CHAT_GUIDELINES);
+        const won = await store.transition(trx, requestId, ['offered'], { status: 'matched', listener_id: listener.id, matched_at: t, conversation_id: id, offered_to: null, offer_expires_at: null }, { offeredTo: listener.id, notExpiredAt: t });
+        if (!won) throw new AppError('already_taken', 'This request is no longer waiting for you: another listener took it, or the offer ran out. Thank you for being ready.', 409);
+        await store.answerOffer(trx, requestId, listener.id, 'accepted', t);
+        await recordAudit(trx, { actorId: listener.id, action: 'support.accepted', targetType: 'support_request', targetId: requestId }, t);
+        return id;
+      });
+      await changed([row.member_id, listener.id]);
+      return { conversationId };
+    },
+
+    async decline(listener: AuthMember, requestId: string): Promise<void> {
+      assertListener(listener);
+      const t = now();
+      if (await store.transition(db, requestId, ['offered'], { status: 'waiting', offered_to: null, offer_expires_at: null }, { offeredTo: listener.id })) {
+        await store.answerOffer(db, requestId, listener.id, 'declined', t);
+        const row = await store.findRequest(db, requestId);
+        await changed([row?.member_id, listener.id]);
+        await match();
+      }
+    },
+
+    /** A listener going off duty: whatever was offered to them goes to someone else. */
+    async withdrawOffersTo(listenerId: string): Promise<void> {
+      const t = now();
+      for (const r of await store.queue(db)) {
+        if (r.status === 'offered' && r.offered_to === listenerId && (await store.transition(db, r.id, ['offered'], { status: 'waiting', offered_to: null, offer_expires_at: null }, { offeredTo: listenerId }))) {
+          await store.answerOffer(db, r.id, listenerId, 'withdrawn', t);
+          await changed([r.member_id]);
+        }
+      }
+      await match();
+    },
+
+    /** The listener shares the crisis lines for the member's country into the chat, in one click. */
+    async shareCrisisCard(listener: AuthMember, requestId: string): Promise<ChatMessage> {
+      const row = await store.findRequest(db, requestId);
+      if (!row || row.listener_id !== listener.id || row.status !== 'matched' || !row.conversation_id) throw notFound('That chat');
+      const m = await db.selectFrom('members').select('country').where('id', '=', row.member_id).executeTakeFirst();
+      const country = m?.country ?? null;
+      return messaging.postCard(listener, row.conversation_id, { type: 'crisis_lines', country }, 'Here are the crisis lines, free and open to you whenever you need them.');
+    },
+
+    /**
+     * The listener brings in a moderator: moderators are told (their flagged list), and the
+     * first to come joins the chat. The listener never has to end a chat because suicide was mentioned.
+     */
+    async bringModerator(listener: AuthMember, requestId: string): Promise<void> {
+      const row = await store.findRequest(db, requestId);
+      if (!row || row.listener_id !== listener.id || row.status !== 'matched' || !row.conversation_id) throw notFound('That chat');
+      const t = now();
+      await db.transaction().execute(async (trx) => {
+        const open = await trx
+          .selectFrom('content_flags')
+          .select('id')
+          .where('content_type', '=', 'conversation')
+          .where('content_id', '=', row.conversation_id!)
+          .where('reason', '=', 'moderator_requested')
+          .where('status', '=', 'open')
+          .executeTakeFirst();
+        if (open) return;
+        const id = ulid(t);
+        await trx
+          .insertInto('content_flags')
+          .values({ id, content_type: 'conversation', content_id: row.conversation_id!, conversation_id: row.conversation_id, author_id: listener.id, reason: 'moderator_requested', status: 'open', created_at: t, resolved_at: null, resolved_by: null })
+          .execute();
+        await recordAudit(trx, { actorId: listener.id, action: 'support.moderator_requested', targetType: 'support_request', targetId: requestId }, t);
+      });
+    },
+
+    /** Either side ends the chat; the transcript stays for the two of them until the retention period ends. */
+    async end(member: AuthMember, requestId: string): Promise<MySupportRequest> {
+      const row = await store.findRequest(db, requestId);
+      if (!row || (row.member_id !== member.id && row.listener_id !== member.id)) throw notFound('That chat');
+      const t = now();
+      if (await store.transition(db, requestId, ['matched'], { status: 'ended', open_member_id: null, ended_at: t, end_reason: row.member_id === member.id ? 'member_ended' : 'listener_ended' })) {
+        if (row.conversation_id) await messaging.close(row.conversation_id);
+        await changed([row.member_id, row.listener_id]);
+        await match();
+      }
+      return present((await store.findRequest(db, requestId))!);
+    },
+
+    async feedback(member: AuthMember, requestId: string, input: SupportFeedbackBody): Promise<void> {
+      const row = await store.findRequest(db, requestId);
+      if (!row || row.member_id !== member.id) throw notFound('That chat');
+      if (row.status !== 'ended' || row.listener_id === null) throw new AppError('not_ended', 'You can say how it went once the chat has ended. What you wrote is kept in the box.', 409);
+      try {
+        await db
+          .insertInto('support_feedback')
+          .values({ request_id: requestId, helped: input.helped, note_for_listener: (input.noteForListener ?? '').trim(), note_for_moderators: (input.noteForModerators ?? '').trim(), created_at: now() })
+          .execute();
+      } catch (err) {
+        if (isUniqueViolation(err)) throw new AppError('feedback_given', 'You have already said how this chat went. Thank you.', 409);
+        throw err;
+      }
+    },
+  };
+}

@@ -1,0 +1,113 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { DB, SupportRequestsTable } from '../../platform/db/schema.js';
+
+/** The listener queue's queries: requests, offers and what members said afterwards. */
+
+export type RequestRow = Selectable<SupportRequestsTable>;
+const OPEN = ['waiting', 'offered', 'matched'];
+const QUEUED = ['waiting', 'offered'];
+
+export function openRequestOf(db: Kysely<DB>, memberId: string): Promise<RequestRow | undefined> {
+  return db.selectFrom('support_requests').selectAll().where('open_member_id', '=', memberId).executeTakeFirst();
+}
+
+export function findRequest(db: Kysely<DB>, id: string): Promise<RequestRow | undefined> {
+  return db.selectFrom('support_requests').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function latestRequestOf(db: Kysely<DB>, memberId: string): Promise<RequestRow | undefined> {
+  return db.selectFrom('support_requests').selectAll().where('member_id', '=', memberId).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+}
+
+export async function insertRequest(db: Kysely<DB>, row: Omit<RequestRow, 'offered_to' | 'offer_expires_at' | 'listener_id' | 'conversation_id' | 'matched_at' | 'ended_at' | 'end_reason' | 'away_since'>): Promise<void> {
+  await db
+    .insertInto('support_requests')
+    .values({ ...row, offered_to: null, offer_expires_at: null, listener_id: null, conversation_id: null, matched_at: null, ended_at: null, end_reason: null, away_since: null })
+    .execute();
+}
+
+/** Requests waiting for a listener, in the order they are served: priority, then longest waiting. */
+export function queue(db: Kysely<DB>): Promise<RequestRow[]> {
+  return db.selectFrom('support_requests').selectAll().where('status', 'in', QUEUED).orderBy('priority', 'desc').orderBy('created_at', 'asc').orderBy('id', 'asc').execute();
+}
+
+/** Moves a request from one status to another only if it is still in the first: the guard against double matches. */
+export async function transition(db: Kysely<DB>, id: string, from: string[], patch: Partial<RequestRow>, extra?: { offeredTo?: string; notExpiredAt?: number }): Promise<boolean> {
+  let q = db.updateTable('support_requests').set(patch).where('id', '=', id).where('status', 'in', from);
+  if (extra?.offeredTo) q = q.where('offered_to', '=', extra.offeredTo);
+  if (extra?.notExpiredAt !== undefined) q = q.where('offer_expires_at', '>', extra.notExpiredAt);
+  const r = await q.executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+export async function recordOffer(db: Kysely<DB>, requestId: string, listenerId: string, t: number): Promise<void> {
+  await db
+    .insertInto('support_offers')
+    .values({ request_id: requestId, listener_id: listenerId, outcome: 'pending', offered_at: t, answered_at: null })
+    .onConflict((oc) => oc.columns(['request_id', 'listener_id']).doUpdateSet({ outcome: 'pending', offered_at: t, answered_at: null }))
+    .execute();
+}
+
+export async function answerOffer(db: Kysely<DB>, requestId: string, listenerId: string, outcome: string, t: number): Promise<void> {
+  await db.updateTable('support_offers').set({ outcome, answered_at: t }).where('request_id', '=', requestId).where('listener_id', '=', listenerId).where('outcome', '=', 'pending').execute();
+}
+
+export async function askedListeners(db: Kysely<DB>, requestId: string): Promise<Set<string>> {
+  const rows = await db.selectFrom('support_offers').select('listener_id').where('request_id', '=', requestId).execute();
+  return new Set(rows.map((r) => r.listener_id));
+}
+
+/**
+ * On-duty listeners with what matching needs: languages, topics, capacity, chats open now,
+ * chats begun today, and whether an offer is waiting on them. Read from the listener
+ * programme's tables in one query, since matching runs often.
+ */
+export async function availableListeners(db: Kysely<DB>, dayStart: number) {
+  const rows = await db
+    .selectFrom('listener_profiles as lp')
+    .innerJoin('member_roles as r', (j) => j.onRef('r.member_id', '=', 'lp.member_id').on('r.role', '=', 'listener'))
+    .select((eb) => [
+      'lp.member_id',
+      'lp.languages',
+      'lp.topics',
+      'lp.capacity',
+      eb.selectFrom('support_requests as m').select(sql<number>`count(*)`.as('n')).whereRef('m.listener_id', '=', 'lp.member_id').where('m.status', '=', 'matched').as('open_chats'),
+      eb.selectFrom('support_requests as d').select(sql<number>`count(*)`.as('n')).whereRef('d.listener_id', '=', 'lp.member_id').where('d.matched_at', '>=', dayStart).as('chats_today'),
+      eb.exists(eb.selectFrom('support_requests as o').select('o.id').whereRef('o.offered_to', '=', 'lp.member_id').where('o.status', '=', 'offered')).as('has_offer'),
+    ])
+    .where('lp.status', '=', 'on')
+    .execute();
+  return rows.map((r) => ({
+    memberId: r.member_id,
+    languages: JSON.parse(r.languages) as string[],
+    topics: JSON.parse(r.topics) as string[],
+    capacity: Number(r.capacity),
+    openChats: Number(r.open_chats ?? 0),
+    chatsToday: Number(r.chats_today ?? 0),
+    hasOffer: r.has_offer === true || Number(r.has_offer) === 1,
+  }));
+}
+
+/** Pairs where either blocked the other: never matched. */
+export async function blockedPairs(db: Kysely<DB>, memberId: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('member_blocks')
+    .select(['blocker_id', 'blocked_id'])
+    .where((eb) => eb.or([eb('blocker_id', '=', memberId), eb('blocked_id', '=', memberId)]))
+    .execute();
+  return new Set(rows.map((r) => (r.blocker_id === memberId ? r.blocked_id : r.blocker_id)));
+}
+
+/** Whether the member has an urgent risk alert still open: they go first. */
+export async function hasUrgentAlert(db: Kysely<DB>, memberId: string): Promise<boolean> {
+  const row = await db.selectFrom('risk_alerts').select('id').where('author_id', '=', memberId).where('urgent', '=', 1).where('status', 'in', ['open', 'acknowledged']).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** How long matched requests waited lately, for an honest estimate. */
+export async function recentWaits(db: Kysely<DB>, since: number): Promise<number[]> {
+  const rows = await db.selectFrom('support_requests').select(['created_at', 'matched_at']).where('matched_at', '>=', since).execute();
+  return rows.map((r) => r.matched_at! - r.created_at);
+}
+
+export { OPEN, QUEUED };

@@ -1,0 +1,66 @@
+import { Type, type Static } from 'typebox';
+import { LANGUAGES } from './rules.js';
+import { SafetyOutcome } from './forum.js';
+import { FEEDBACK_NOTE_MAX, HELPED, REQUEST_NOTE_MAX, SUPPORT_TOPICS } from './support-rules.js';
+
+/** The listener queue's HTTP contract (/api/v1/support), shared by server and web. */
+
+const Topic = Type.Enum(SUPPORT_TOPICS, { errorMessage: 'Please choose topics from the list.' });
+
+export const SupportRequestBody = Type.Object({
+  topics: Type.Array(Topic, { minItems: 1, maxItems: SUPPORT_TOPICS.length, uniqueItems: true, errorMessage: 'Please choose at least one topic.' }),
+  language: Type.Enum(LANGUAGES, { errorMessage: 'Please choose a language.' }),
+  note: Type.Optional(Type.String({ maxLength: REQUEST_NOTE_MAX, errorMessage: `A note can be at most ${REQUEST_NOTE_MAX} characters.` })),
+});
+export type SupportRequestBody = Static<typeof SupportRequestBody>;
+
+export const SupportStatus = Type.Enum(['waiting', 'offered', 'matched', 'ended', 'cancelled', 'expired']);
+
+/** A member's own request, as they see it. */
+export const MySupportRequest = Type.Object({
+  id: Type.String(),
+  status: SupportStatus,
+  topics: Type.Array(Topic),
+  language: Type.String(),
+  createdAt: Type.Number(),
+  /** 1 = next; null once matched or over. */
+  position: Type.Union([Type.Integer(), Type.Null()]),
+  /** From how long recent requests waited; null when there is too little to go on. */
+  estimatedWaitMinutes: Type.Union([Type.Integer(), Type.Null()]),
+  /** The private chat, once a listener accepted. */
+  conversationId: Type.Union([Type.String(), Type.Null()]),
+  listener: Type.Union([Type.Object({ handle: Type.String() }), Type.Null()]),
+  endReason: Type.Union([Type.String(), Type.Null()]),
+  feedbackGiven: Type.Boolean(),
+});
+export type MySupportRequest = Static<typeof MySupportRequest>;
+
+export const SupportRequestCreated = Type.Object({ request: MySupportRequest, safety: SafetyOutcome });
+export const MySupportState = Type.Object({ request: Type.Union([MySupportRequest, Type.Null()]) });
+
+/** What a listener is offered: never who asked, only what and how urgent. */
+export const SupportOffer = Type.Object({
+  requestId: Type.String(),
+  topics: Type.Array(Topic),
+  language: Type.String(),
+  riskLevel: Type.String(),
+  waitingSeconds: Type.Integer(),
+  expiresAt: Type.Number(),
+});
+export type SupportOffer = Static<typeof SupportOffer>;
+
+/** The queue as listeners see it: anonymised. */
+export const QueueItem = Type.Object({ topics: Type.Array(Topic), language: Type.String(), waitingSeconds: Type.Integer(), urgent: Type.Boolean() });
+export const ListenerQueue = Type.Object({
+  offer: Type.Union([SupportOffer, Type.Null()]),
+  waiting: Type.Array(QueueItem),
+  chats: Type.Array(Type.Object({ requestId: Type.String(), conversationId: Type.String(), member: Type.Object({ handle: Type.String() }), matchedAt: Type.Number() })),
+});
+export type ListenerQueue = Static<typeof ListenerQueue>;
+
+export const SupportFeedbackBody = Type.Object({
+  helped: Type.Enum(HELPED, { errorMessage: 'Please say whether it helped.' }),
+  noteForListener: Type.Optional(Type.String({ maxLength: FEEDBACK_NOTE_MAX, errorMessage: `A note can be at most ${FEEDBACK_NOTE_MAX} characters.` })),
+  noteForModerators: Type.Optional(Type.String({ maxLength: FEEDBACK_NOTE_MAX, errorMessage: `A note can be at most ${FEEDBACK_NOTE_MAX} characters.` })),
+});
+export type SupportFeedbackBody = Static<typeof SupportFeedbackBody>;
