@@ -197,7 +197,7 @@ export async function buildApp({ config, database, redis, webDir = defaultWebDir
   });
   messagingSocket({ realtime, messaging, bus, db, log: app.log, typingLimiter: createLimiter(redis, { name: 'typing', points: 30, seconds: 60, message: 'Slow down a little.' }) });
   notificationsSocket({ realtime, notifications, bus });
-  const support = createSupportService({ db, safety, messaging, bus, requestTimeoutMinutes: config.SUPPORT_REQUEST_TIMEOUT_MINUTES });
+  const support = createSupportService({ db, safety, messaging, bus, requestTimeoutMinutes: config.SUPPORT_REQUEST_TIMEOUT_MINUTES, retentionDays: config.SUPPORT_RETENTION_DAYS });
   app.decorate('support', support);
   supportSocket({ realtime, support, bus, log: app.log });
 

@@ -55,6 +55,8 @@ export const ListenerQueue = Type.Object({
   offer: Type.Union([SupportOffer, Type.Null()]),
   waiting: Type.Array(QueueItem),
   chats: Type.Array(Type.Object({ requestId: Type.String(), conversationId: Type.String(), member: Type.Object({ handle: Type.String() }), matchedAt: Type.Number() })),
+  /** What members said afterwards, without saying who. */
+  feedback: Type.Array(Type.Object({ helped: Type.Enum(HELPED), note: Type.String(), at: Type.Number() })),
 });
 export type ListenerQueue = Static<typeof ListenerQueue>;
 
@@ -64,3 +66,16 @@ export const SupportFeedbackBody = Type.Object({
   noteForModerators: Type.Optional(Type.String({ maxLength: FEEDBACK_NOTE_MAX, errorMessage: `A note can be at most ${FEEDBACK_NOTE_MAX} characters.` })),
 });
 export type SupportFeedbackBody = Static<typeof SupportFeedbackBody>;
+
+/** For operators: aggregates only, never who. */
+export const SupportStats = Type.Object({
+  days: Type.Integer(),
+  requests: Type.Integer(),
+  matched: Type.Integer(),
+  /** Requests that ended without a listener (nobody free, or the member left or cancelled while waiting). */
+  unmatchedShare: Type.Union([Type.Number(), Type.Null()]),
+  waitSeconds: Type.Object({ p50: Type.Union([Type.Number(), Type.Null()]), p90: Type.Union([Type.Number(), Type.Null()]) }),
+  chatsPerListenerPerWeek: Type.Union([Type.Number(), Type.Null()]),
+  helped: Type.Object({ yes: Type.Integer(), somewhat: Type.Integer(), no: Type.Integer() }),
+});
+export type SupportStats = Static<typeof SupportStats>;

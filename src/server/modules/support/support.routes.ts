@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ErrorBody } from '../../../shared/api.js';
 import { ChatMessage } from '../../../shared/messaging.js';
-import { ListenerQueue, MySupportRequest, MySupportState, SupportFeedbackBody, SupportRequestBody, SupportRequestCreated } from '../../../shared/support.js';
+import { ListenerQueue, MySupportRequest, MySupportState, SupportFeedbackBody, SupportRequestBody, SupportRequestCreated, SupportStats } from '../../../shared/support.js';
 import { requireMember } from '../../platform/http/auth.js';
 import type { SupportService } from './support.service.js';
 
@@ -51,6 +51,9 @@ export function supportRoutes({ support }: { support: SupportService }): Fastify
         await support.bringModerator(requireMember(request), request.params.id);
         return reply.code(204).send(null);
       },
+    );
+    app.get('/support/stats', { schema: { tags, summary: 'Operators: aggregates of the last 30 days, never who', response: { 200: SupportStats, ...errors } } }, async (request) =>
+      support.stats(requireMember(request)),
     );
     app.get('/support/queue', { schema: { tags, summary: 'Listeners: my offer, the anonymised queue and my chats', response: { 200: ListenerQueue, ...errors } } }, async (request) =>
       support.listenerView(requireMember(request)),

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { SafetyOutcome } from '../../../shared/forum.js';
 import type { ChatMessage } from '../../../shared/messaging.js';
-import type { ListenerQueue, MySupportRequest, SupportFeedbackBody, SupportOffer, SupportRequestBody } from '../../../shared/support.js';
-import { AWAY_GRACE_SECONDS, OFFER_SECONDS } from '../../../shared/support-rules.js';
+import type { ListenerQueue, MySupportRequest, SupportFeedbackBody, SupportOffer, SupportRequestBody, SupportStats } from '../../../shared/support.js';
+import { AWAY_GRACE_SECONDS, OFFER_SECONDS, type Helped } from '../../../shared/support-rules.js';
 import type { DB } from '../../platform/db/schema.js';
 import { lockNamed } from '../../platform/db/meta.js';
 import { isUniqueViolation } from '../../platform/db/dialect/index.js';
@@ -26,6 +26,8 @@ export interface SupportDeps {
   bus: EventBus;
   /** Minutes a request may wait before it ends, kindly, with the alternatives. */
   requestTimeoutMinutes: number;
+  /** Days an ended chat's messages are kept for its two people. */
+  retentionDays: number;
   now?: () => number;
 }
 
@@ -38,9 +40,13 @@ const CHAT_GUIDELINES =
 const startOfDay = (t: number) => t - (t % DAY);
 
 function median(values: number[]): number | null {
+  return percentile(values, 0.5);
+}
+
+function percentile(values: number[], p: number): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1]!;
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 }
 
 /**
@@ -50,7 +56,7 @@ function median(values: number[]): number | null {
  * moves on. Matching runs under one named lock, so two nodes never offer or match the same
  * request twice, and every change of status is a guarded update.
  */
-export function createSupportService({ db, safety, messaging, bus, requestTimeoutMinutes, now = Date.now }: SupportDeps) {
+export function createSupportService({ db, safety, messaging, bus, requestTimeoutMinutes, retentionDays, now = Date.now }: SupportDeps) {
   async function changed(memberIds: (string | null | undefined)[]): Promise<void> {
     const ids = [...new Set(memberIds.filter((x): x is string => !!x))];
     if (ids.length) await bus.publish('support.changed', { memberIds: ids });
@@ -143,9 +149,50 @@ export function createSupportService({ db, safety, messaging, bus, requestTimeou
     if (!hasRole(member, 'listener')) throw forbidden();
   }
 
+  /** Ended chats older than the retention period lose their messages: the two people's transcript is gone, as promised. */
+  async function purgeTranscripts(): Promise<number> {
+    const cutoff = now() - retentionDays * DAY;
+    const result = await db
+      .deleteFrom('messages')
+      .where('conversation_id', 'in', (eb) =>
+        eb.selectFrom('support_requests').select('support_requests.conversation_id').where('support_requests.status', '=', 'ended').where('support_requests.ended_at', '<', cutoff).where('support_requests.conversation_id', 'is not', null),
+      )
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   return {
     match,
     sweep,
+    purgeTranscripts,
+
+    /** Aggregates for operators over the last `days`: waits, unmatched share, chats per listener per week, helpfulness. */
+    async stats(actor: AuthMember, days = 30): Promise<SupportStats> {
+      if (!hasRole(actor, 'admin')) throw forbidden();
+      const since = now() - days * DAY;
+      const rows = await db.selectFrom('support_requests').select(['status', 'created_at', 'matched_at', 'listener_id', 'end_reason']).where('created_at', '>=', since).execute();
+      const matched = rows.filter((r) => r.matched_at !== null);
+      const over = rows.filter((r) => r.status === 'ended' || r.status === 'expired' || r.status === 'cancelled');
+      const unmatched = over.filter((r) => r.matched_at === null);
+      const waits = matched.map((r) => (r.matched_at! - r.created_at) / 1000);
+      const listeners = new Set(matched.map((r) => r.listener_id));
+      const helped = await db
+        .selectFrom('support_feedback')
+        .innerJoin('support_requests', 'support_requests.id', 'support_feedback.request_id')
+        .select('support_feedback.helped')
+        .where('support_requests.created_at', '>=', since)
+        .execute();
+      const count = (h: string) => helped.filter((x) => x.helped === h).length;
+      return {
+        days,
+        requests: rows.length,
+        matched: matched.length,
+        unmatchedShare: over.length ? unmatched.length / over.length : null,
+        waitSeconds: { p50: percentile(waits, 0.5), p90: percentile(waits, 0.9) },
+        chatsPerListenerPerWeek: listeners.size ? matched.length / listeners.size / (days / 7) : null,
+        helped: { yes: count('yes'), somewhat: count('somewhat'), no: count('no') },
+      };
+    },
 
     /** A member asks for a listener. Risk raises priority; imminent risk shows the crisis screen at once, and the request still goes on. */
     async request(member: AuthMember, input: SupportRequestBody): Promise<{ request: MySupportRequest; safety: SafetyOutcome }> {
@@ -231,8 +278,17 @@ export function createSupportService({ db, safety, messaging, bus, requestTimeou
         .where('support_requests.status', '=', 'matched')
         .orderBy('support_requests.matched_at')
         .execute();
+      const feedback = await db
+        .selectFrom('support_feedback')
+        .innerJoin('support_requests', 'support_requests.id', 'support_feedback.request_id')
+        .select(['support_feedback.helped', 'support_feedback.note_for_listener', 'support_feedback.created_at'])
+        .where('support_requests.listener_id', '=', listener.id)
+        .orderBy('support_feedback.created_at', 'desc')
+        .limit(20)
+        .execute();
       return {
         offer,
+        feedback: feedback.map((f) => ({ helped: f.helped as Helped, note: f.note_for_listener, at: f.created_at })),
         waiting: queue.map((r) => ({ topics: JSON.parse(r.topics) as SupportOffer['topics'], language: r.language, waitingSeconds: Math.round((t - r.created_at) / 1000), urgent: r.priority >= 2 })),
         chats: chats.map((c) => ({ requestId: c.id, conversationId: c.conversation_id!, member: { handle: c.handle }, matchedAt: c.matched_at! })),
       };

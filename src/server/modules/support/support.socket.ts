@@ -4,6 +4,7 @@ import type { Realtime } from '../../platform/realtime/realtime.js';
 import type { SupportService } from './support.service.js';
 
 const SWEEP_MS = 5000;
+const PURGE_MS = 60 * 60 * 1000;
 
 /**
  * The queue, live: members and listeners hear when their request or offer changed; a
@@ -34,10 +35,17 @@ export function supportSocket({ realtime, support, bus, log }: { realtime: Realt
     });
   });
 
+  let lastPurge = 0;
   const timer = setInterval(() => {
     support
       .sweep()
       .then(() => support.match())
+      .then(async () => {
+        // Old transcripts go once an hour (every node may do it; deleting twice deletes nothing).
+        if (Date.now() - lastPurge < PURGE_MS) return;
+        lastPurge = Date.now();
+        await support.purgeTranscripts();
+      })
       .catch((err: unknown) => log.warn({ err }, 'the support queue sweep failed'));
   }, SWEEP_MS);
   timer.unref();

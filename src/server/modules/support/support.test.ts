@@ -226,6 +226,7 @@ describeEachDialect(
       const offer = (await queueOf(l)).offer!;
       const { conversationId } = (await l.post(`/api/v1/support/requests/${offer.requestId}/accept`)).json();
       expect((await a.post(`/api/v1/support/requests/${offer.requestId}/feedback`, { helped: 'yes' })).statusCode).toBe(409);
+      expect((await a.post(`/api/v1/conversations/${conversationId}/messages`, { clientId: 'thanks-before-end', body: 'thank you for listening' })).statusCode).toBe(201);
       const stranger = await member(t(), 'nosy-gull');
       expect((await stranger.post(`/api/v1/support/requests/${offer.requestId}/end`)).statusCode).toBe(404);
       expect((await a.post(`/api/v1/support/requests/${offer.requestId}/end`)).json()).toMatchObject({ status: 'ended', endReason: 'member_ended' });
@@ -236,6 +237,23 @@ describeEachDialect(
       expect((await a.post(`/api/v1/support/requests/${offer.requestId}/feedback`, { helped: 'yes' })).statusCode).toBe(409);
       expect((await a.post(`/api/v1/support/requests/${offer.requestId}/feedback`, { helped: 'maybe' })).statusCode).toBe(400);
       expect((await mine(a))!.feedbackGiven).toBe(true);
+      // The listener reads the note without learning who wrote it.
+      const forListener = (await queueOf(l)).feedback;
+      expect(forListener).toEqual([{ helped: 'somewhat', note: 'Thank you for staying.', at: expect.any(Number) }]);
+      expect(JSON.stringify(forListener)).not.toContain('thankful-tern');
+      // Operators see aggregates only.
+      expect((await a.get('/api/v1/support/stats')).statusCode).toBe(403);
+      const admin = await member(t(), 'operator-owl');
+      await grantRole(t(), 'operator-owl', 'admin');
+      const stats = (await admin.get('/api/v1/support/stats')).json();
+      expect(stats).toMatchObject({ requests: 1, matched: 1, unmatchedShare: 0, helped: { yes: 0, somewhat: 1, no: 0 }, chatsPerListenerPerWeek: expect.any(Number) });
+      expect(stats.waitSeconds.p50).toBeGreaterThanOrEqual(0);
+      expect(JSON.stringify(stats)).not.toMatch(/thankful-tern|gentle-listener/);
+      // After the retention period the transcript is gone; until then it stays for the two of them.
+      expect(await t().app.support.purgeTranscripts()).toBe(0);
+      await t().database.db.updateTable('support_requests').set({ ended_at: Date.now() - 31 * 24 * 3_600_000 }).where('id', '=', offer.requestId).execute();
+      expect(await t().app.support.purgeTranscripts()).toBeGreaterThan(0);
+      expect((await a.get(`/api/v1/conversations/${conversationId}`)).json().messages).toHaveLength(0);
       // The member can ask again; the listener is free for the next one.
       expect((await ask(a)).statusCode).toBe(201);
     });

@@ -56,6 +56,7 @@ export const ConfigSchema = Type.Object({
   SIGNUP_LIMIT_PER_HOUR: Type.Integer({ minimum: 1, default: 10, description: 'Sign-ups per hour from one address.' }),
   LOGIN_LIMIT_PER_15_MIN: Type.Integer({ minimum: 1, default: 20, description: 'Log-in attempts per 15 minutes from one address.' }),
   SUPPORT_REQUEST_TIMEOUT_MINUTES: Type.Integer({ minimum: 1, maximum: 24 * 60, default: 30, description: 'Minutes a request for a listener waits before it ends, kindly, with the alternatives.' }),
+  SUPPORT_RETENTION_DAYS: Type.Integer({ minimum: 1, maximum: 3650, default: 30, description: 'Days a support chat stays readable by its two people after it ends; then its messages are deleted.' }),
   MESSAGES_PER_MINUTE: Type.Integer({ minimum: 1, default: 30, description: 'Chat messages one member may send per minute (across every node when Redis is set).' }),
   LISTENER_DAILY_CAP_MINUTES: Type.Integer({ minimum: 1, maximum: 1440, default: 240, description: 'Most minutes a listener may spend on duty in one day (UTC); going on duty past it is refused kindly.' }),
   RECOVERY_LIMIT_PER_HOUR: Type.Integer({ minimum: 1, default: 10, description: 'Recovery attempts per hour from one address.' }),
