@@ -101,23 +101,26 @@ export function createSupportService({ db, safety, messaging, bus, requestTimeou
       const listeners = (await store.availableListeners(trx, startOfDay(t))).filter((l) => !l.hasOffer && l.openChats < l.capacity);
       if (listeners.length === 0) return;
       const busy = new Set<string>();
-      for (const request of await store.queue(trx)) {
-        if (request.status !== 'waiting' || request.away_since !== null) continue;
-        const asked = await store.askedListeners(trx, request.id);
-        const blocked = await store.blockedPairs(trx, request.member_id);
+      const planned: { requestId: string; listenerId: string }[] = [];
+      // Everything matching needs, read up front in a handful of queries however long the queue.
+      const waiting = (await store.queue(trx)).filter((r) => r.status === 'waiting' && r.away_since === null);
+      if (waiting.length === 0) return;
+      const asked = await store.askedFor(trx, waiting.map((r) => r.id));
+      const blocks = await store.blocksBetween(trx, [...new Set(waiting.map((r) => r.member_id))], listeners.map((l) => l.memberId));
+      for (const request of waiting) {
+        if (busy.size === listeners.length) break;
+        const askedHere = asked.get(request.id);
         const topics = JSON.parse(request.topics) as string[];
         const candidates = listeners
-          .filter((l) => !busy.has(l.memberId) && l.memberId !== request.member_id && !asked.has(l.memberId) && !blocked.has(l.memberId) && l.languages.includes(request.language))
+          .filter((l) => !busy.has(l.memberId) && l.memberId !== request.member_id && !askedHere?.has(l.memberId) && !blocks.has(`${request.member_id}|${l.memberId}`) && l.languages.includes(request.language))
           .map((l) => ({ l, shared: l.topics.some((x) => topics.includes(x)) ? 1 : 0 }))
           .sort((a, b) => b.shared - a.shared || a.l.chatsToday - b.l.chatsToday || a.l.memberId.localeCompare(b.l.memberId));
         const chosen = candidates[0]?.l;
         if (!chosen) continue;
-        if (await store.transition(trx, request.id, ['waiting'], { status: 'offered', offered_to: chosen.memberId, offer_expires_at: t + OFFER_SECONDS * 1000 })) {
-          await store.recordOffer(trx, request.id, chosen.memberId, t);
-          busy.add(chosen.memberId);
-          touched.push(chosen.memberId, request.member_id);
-        }
+        busy.add(chosen.memberId);
+        planned.push({ requestId: request.id, listenerId: chosen.memberId });
       }
+      for (const made of await store.offerMany(trx, planned, t, t + OFFER_SECONDS * 1000)) touched.push(made.offered_to, made.member_id);
     });
     await changed(touched);
   }

@@ -40,21 +40,8 @@ export async function transition(db: Kysely<DB>, id: string, from: string[], pat
   return Number(r.numUpdatedRows) > 0;
 }
 
-export async function recordOffer(db: Kysely<DB>, requestId: string, listenerId: string, t: number): Promise<void> {
-  await db
-    .insertInto('support_offers')
-    .values({ request_id: requestId, listener_id: listenerId, outcome: 'pending', offered_at: t, answered_at: null })
-    .onConflict((oc) => oc.columns(['request_id', 'listener_id']).doUpdateSet({ outcome: 'pending', offered_at: t, answered_at: null }))
-    .execute();
-}
-
 export async function answerOffer(db: Kysely<DB>, requestId: string, listenerId: string, outcome: string, t: number): Promise<void> {
   await db.updateTable('support_offers').set({ outcome, answered_at: t }).where('request_id', '=', requestId).where('listener_id', '=', listenerId).where('outcome', '=', 'pending').execute();
-}
-
-export async function askedListeners(db: Kysely<DB>, requestId: string): Promise<Set<string>> {
-  const rows = await db.selectFrom('support_offers').select('listener_id').where('request_id', '=', requestId).execute();
-  return new Set(rows.map((r) => r.listener_id));
 }
 
 /**
@@ -88,14 +75,54 @@ export async function availableListeners(db: Kysely<DB>, dayStart: number) {
   }));
 }
 
-/** Pairs where either blocked the other: never matched. */
-export async function blockedPairs(db: Kysely<DB>, memberId: string): Promise<Set<string>> {
-  const rows = await db
-    .selectFrom('member_blocks')
-    .select(['blocker_id', 'blocked_id'])
-    .where((eb) => eb.or([eb('blocker_id', '=', memberId), eb('blocked_id', '=', memberId)]))
+/**
+ * Makes many offers at once: one update (guarded: only requests still waiting) and one insert,
+ * so a round of matching costs two statements however many offers it makes.
+ */
+export async function offerMany(db: Kysely<DB>, offers: { requestId: string; listenerId: string }[], t: number, expiresAt: number): Promise<{ id: string; offered_to: string | null; member_id: string }[]> {
+  if (offers.length === 0) return [];
+  const cases = sql.join(offers.map((o) => sql`when ${o.requestId} then ${o.listenerId}`), sql` `);
+  const made = await db
+    .updateTable('support_requests')
+    .set({ status: 'offered', offered_to: sql<string>`case id ${cases} end`, offer_expires_at: expiresAt })
+    .where('id', 'in', offers.map((o) => o.requestId))
+    .where('status', '=', 'waiting')
+    .returning(['id', 'offered_to', 'member_id'])
     .execute();
-  return new Set(rows.map((r) => (r.blocker_id === memberId ? r.blocked_id : r.blocker_id)));
+  if (made.length) {
+    await db
+      .insertInto('support_offers')
+      .values(made.map((m) => ({ request_id: m.id, listener_id: m.offered_to!, outcome: 'pending', offered_at: t, answered_at: null })))
+      .onConflict((oc) => oc.columns(['request_id', 'listener_id']).doUpdateSet((eb) => ({ outcome: eb.ref('excluded.outcome'), offered_at: eb.ref('excluded.offered_at'), answered_at: null })))
+      .execute();
+  }
+  return made;
+}
+
+/** Every listener already asked, for each of these requests. */
+export async function askedFor(db: Kysely<DB>, requestIds: string[]): Promise<Map<string, Set<string>>> {
+  const out = new Map<string, Set<string>>();
+  for (let i = 0; i < requestIds.length; i += 500) {
+    const rows = await db.selectFrom('support_offers').select(['request_id', 'listener_id']).where('request_id', 'in', requestIds.slice(i, i + 500)).execute();
+    for (const r of rows) out.set(r.request_id, (out.get(r.request_id) ?? new Set()).add(r.listener_id));
+  }
+  return out;
+}
+
+/** Blocks between any of these members and any of these listeners, either way, as "a|b" keys. */
+export async function blocksBetween(db: Kysely<DB>, memberIds: string[], listenerIds: string[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  if (memberIds.length === 0 || listenerIds.length === 0) return out;
+  for (let i = 0; i < memberIds.length; i += 500) {
+    const chunk = memberIds.slice(i, i + 500);
+    const rows = await db
+      .selectFrom('member_blocks')
+      .select(['blocker_id', 'blocked_id'])
+      .where((eb) => eb.or([eb.and([eb('blocker_id', 'in', chunk), eb('blocked_id', 'in', listenerIds)]), eb.and([eb('blocked_id', 'in', chunk), eb('blocker_id', 'in', listenerIds)])]))
+      .execute();
+    for (const r of rows) out.add(`${r.blocker_id}|${r.blocked_id}`).add(`${r.blocked_id}|${r.blocker_id}`);
+  }
+  return out;
 }
 
 /** Whether the member has an urgent risk alert still open: they go first. */
