@@ -18,7 +18,7 @@ export const CATCH_UP_MAX = 500;
 /** How long a "typing…" lasts without another keystroke. */
 export const TYPING_TTL_MS = 6000;
 
-export const CONVERSATION_KINDS = ['room', 'support', 'meeting'] as const;
+export const CONVERSATION_KINDS = ['room', 'support', 'meeting', 'debrief'] as const;
 export type ConversationKind = (typeof CONVERSATION_KINDS)[number];
 
 export const MessageAuthor = Type.Object({

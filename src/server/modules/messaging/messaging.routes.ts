@@ -29,6 +29,10 @@ export function messagingRoutes({ messaging }: { messaging: MessagingService }):
       async (request) => ({ hereNow: await messaging.hereNow(requireMember(request), request.params.slug) }),
     );
 
+    app.get('/listeners/room', { schema: { tags, summary: "The listeners' room, for debriefing after a hard chat", response: { 200: RoomView, ...errors } } }, async (request) =>
+      messaging.debriefRoom(requireMember(request)),
+    );
+
     app.get('/conversations/:id', { schema: { tags, summary: 'A conversation I take part in (a support chat): settings, my standing and the latest messages', params: ConversationParams, response: { 200: RoomView, ...errors } } }, async (request) =>
       messaging.view(requireMember(request), request.params.id),
     );

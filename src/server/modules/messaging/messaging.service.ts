@@ -15,6 +15,7 @@ import {
 import type { DB, GroupRow } from '../../platform/db/schema.js';
 import { isUniqueViolation, type DialectName } from '../../platform/db/dialect/index.js';
 import { insertWithNextSeq } from '../../platform/db/dialect/sequence.js';
+import { lockNamed } from '../../platform/db/meta.js';
 import type { EventBus } from '../../platform/events/bus.js';
 import { hasRole, type AuthMember } from '../../platform/http/auth.js';
 import { AppError, forbidden, notFound, unauthenticated } from '../../platform/http/errors.js';
@@ -69,6 +70,9 @@ function defaultGuidelines(group: GroupRow): string {
 
 const MINUTE = 60_000;
 
+const DEBRIEF_GUIDELINES =
+  'A room for Kindred listeners, and the moderators who support them: to talk over a hard chat, ask for advice and look after each other. Keep the people you listened to unnamed and unrecognisable — share what it was like for you, not who said what. Take a break whenever you need one.';
+
 /** Thrown inside a send's transaction when its client id turns out to be stored already. */
 class AlreadySent extends Error {}
 /** A retry within this long after a message was stored pushes it again (its first push may have been lost). */
@@ -90,6 +94,13 @@ export function createMessagingService({ db, dialect, groups, safety, bus, prese
     const { room } = found;
     const byRole = found.hostByRole;
     let participant = found.participant;
+    if (room.kind === 'debrief') {
+      // The listeners' own room, to talk over a hard chat: listeners, and the moderators who look after them.
+      const listens = hasRole(member, 'listener') || hasRole(member, 'moderator') || hasRole(member, 'admin');
+      if (!listens) throw notFound('That conversation');
+      participant ??= await store.ensureParticipant(db, conversationId, member.id, 'participant', now());
+      return { room, participant, isHost: hasRole(member, 'moderator') || hasRole(member, 'admin'), suspendedUntil: found.suspendedUntil, alreadySent: found.alreadySent };
+    }
     if (room.kind === 'room') {
       if (room.group_archived_at !== null && !byRole) throw notFound('That conversation');
       if (!byRole && !found.inGroup) throw new AppError('not_a_member', 'Please join this group to enter its room.', 403);
@@ -199,6 +210,23 @@ export function createMessagingService({ db, dialect, groups, safety, bus, prese
       await store.closeConversation(db, conversationId, now());
       const room = await store.findConversation(db, conversationId);
       if (room) await bus.publish('conversation.updated', { room: presentRoom(room) });
+    },
+
+    /** The listeners' debrief room, created the first time a listener opens it. */
+    async debriefRoom(member: AuthMember): Promise<RoomView> {
+      let id = await store.debriefRoomId(db);
+      if (!id) {
+        const t = now();
+        id = await db.transaction().execute(async (trx) => {
+          await lockNamed(trx, 'debrief-room');
+          const existing = await store.debriefRoomId(trx);
+          if (existing) return existing;
+          const created = ulid(t);
+          await store.insertPrivate(trx, { id: created, kind: 'debrief', guidelines: DEBRIEF_GUIDELINES, people: [], now: t });
+          return created;
+        });
+      }
+      return this.view(member, id);
     },
 
     /** A group's room, created the first time anyone opens it. */

@@ -135,10 +135,16 @@ export async function insertRoom(db: Kysely<DB>, room: { id: string; groupId: st
 /** A private conversation (a support chat, later a meeting room) and its people, in one go. */
 export async function insertPrivate(db: Kysely<DB>, c: { id: string; kind: string; guidelines: string; people: { memberId: string; role: 'participant' | 'host' }[]; now: number }): Promise<void> {
   await db.insertInto('conversations').values({ id: c.id, kind: c.kind, group_id: null, room_of_group: null, guidelines: c.guidelines, guidelines_updated_at: c.now, created_at: c.now, closed_at: null }).execute();
+  if (c.people.length === 0) return;
   await db
     .insertInto('conversation_participants')
     .values(c.people.map((p) => ({ conversation_id: c.id, member_id: p.memberId, role: p.role, joined_at: c.now, guidelines_seen_at: c.now, muted_until: null, last_sent_at: null })))
     .execute();
+}
+
+export async function debriefRoomId(db: Kysely<DB>): Promise<string | undefined> {
+  const row = await db.selectFrom('conversations').select('id').where('kind', '=', 'debrief').orderBy('id').limit(1).executeTakeFirst();
+  return row?.id;
 }
 
 export async function closeConversation(db: Kysely<DB>, id: string, t: number): Promise<void> {

@@ -219,6 +219,21 @@ describeEachDialect(
       expect(flags).toHaveLength(1);
     });
 
+    it('gives listeners a room of their own to debrief in, closed to everyone else', async () => {
+      const l = await listener(t(), 'tired-listener');
+      const other = await listener(t(), 'second-listener');
+      const first = await l.get('/api/v1/listeners/room');
+      expect(first.statusCode).toBe(200);
+      const view = first.json();
+      expect(view.room).toMatchObject({ kind: 'debrief', group: null });
+      expect((await other.get('/api/v1/listeners/room')).json().room.id).toBe(view.room.id);
+      await l.post(`/api/v1/conversations/${view.room.id}/guidelines/seen`);
+      expect((await l.post(`/api/v1/conversations/${view.room.id}/messages`, { clientId: 'debrief-one', body: 'that last chat was a heavy one' })).statusCode).toBe(201);
+      const a = await member(t(), 'ordinary-wren');
+      expect((await a.get('/api/v1/listeners/room')).statusCode).toBe(404);
+      expect((await a.get(`/api/v1/conversations/${view.room.id}`)).statusCode).toBe(404);
+    });
+
     it('lets either side end the chat, closes it to new words, and takes one answer on whether it helped', async () => {
       const l = await listener(t(), 'gentle-listener');
       const a = await member(t(), 'thankful-tern');
