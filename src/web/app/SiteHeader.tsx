@@ -71,6 +71,9 @@ export function SiteHeader() {
             {!isLoading && member && (
               <>
                 <li>
+                  <NavLink to="/support">{t('support.navLink')}</NavLink>
+                </li>
+                <li>
                   <NavLink to="/search">{t('nav.search')}</NavLink>
                 </li>
                 <li>

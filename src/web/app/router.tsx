@@ -29,6 +29,14 @@ const ProfilePage = lazy(() => import('../features/members/ProfilePage').then((m
 const AdminMembersPage = lazy(() => import('../features/admin/AdminMembersPage').then((m) => ({ default: m.AdminMembersPage })));
 const AlertsPage = lazy(() => import('../features/moderation/AlertsPage').then((m) => ({ default: m.AlertsPage })));
 const FlagsPage = lazy(() => import('../features/moderation/FlagsPage').then((m) => ({ default: m.FlagsPage })));
+const ListenersPage = lazy(() => import('../features/listeners/ListenersPage').then((m) => ({ default: m.ListenersPage })));
+const TrainingPage = lazy(() => import('../features/listeners/TrainingPage').then((m) => ({ default: m.TrainingPage })));
+const ListenerDutyPage = lazy(() => import('../features/listeners/ListenerDutyPage').then((m) => ({ default: m.ListenerDutyPage })));
+const ListenerReviewPage = lazy(() => import('../features/listeners/ReviewPage').then((m) => ({ default: m.ReviewPage })));
+const SupportPage = lazy(() => import('../features/support/SupportPage').then((m) => ({ default: m.SupportPage })));
+const ChatPage = lazy(() => import('../features/support/ChatPage').then((m) => ({ default: m.ChatPage })));
+const ListenersRoomPage = lazy(() => import('../features/listeners/ListenersRoomPage').then((m) => ({ default: m.ListenersRoomPage })));
+const ListenerQueuePage = lazy(() => import('../features/support/ListenerQueuePage').then((m) => ({ default: m.ListenerQueuePage })));
 const AdminGroupsPage = lazy(() => import('../features/admin/AdminGroupsPage').then((m) => ({ default: m.AdminGroupsPage })));
 
 const member = (page: ReactNode) => <RequireMember>{page}</RequireMember>;
@@ -62,6 +70,13 @@ export const router = createBrowserRouter([
           { path: 'search', element: member(<SearchPage />) },
           { path: 'notifications', element: member(<NotificationsPage />) },
           { path: 'members/:handle', element: member(<ProfilePage />) },
+          { path: 'support', element: member(<SupportPage />) },
+          { path: 'chats/:id', element: member(<ChatPage />) },
+          { path: 'listeners/queue', element: member(<ListenerQueuePage />) },
+          { path: 'listeners/room', element: member(<ListenersRoomPage />) },
+          { path: 'listeners', element: member(<ListenersPage />) },
+          { path: 'listeners/training/:module', element: member(<TrainingPage />) },
+          { path: 'listeners/me', element: member(<ListenerDutyPage />) },
           {
             path: 'settings',
             element: (
@@ -76,6 +91,14 @@ export const router = createBrowserRouter([
             element: (
               <RequireModerator>
                 <FlagsPage />
+              </RequireModerator>
+            ),
+          },
+          {
+            path: 'moderation/listeners',
+            element: (
+              <RequireModerator>
+                <ListenerReviewPage />
               </RequireModerator>
             ),
           },

@@ -15,6 +15,7 @@ import { useAcknowledgeAlert, useResolveAlert } from './api';
 
 function alertLink(alert: RiskAlert): string {
   // A chat message lives in its group's room; posts and replies in their thread.
+  if (alert.content.type === 'support_request') return '/moderation/alerts';
   if (alert.content.type === 'message') return alert.content.group ? `/groups/${encodeURIComponent(alert.content.group.slug)}/room#message-${encodeURIComponent(alert.content.id)}` : '/';
   const post = `/posts/${encodeURIComponent(alert.content.postId ?? '')}`;
   return alert.content.type === 'reply' ? `${post}#reply-${encodeURIComponent(alert.content.id)}` : post;

@@ -109,6 +109,8 @@ export function AlertsPage() {
       <p className="field-hint">{t('alerts.wellbeing')}</p>
       <p>
         <Link to="/moderation/flags">{t('flags.title')}</Link>
+        {' · '}
+        <Link to="/moderation/listeners">{t('listeners.review.title')}</Link>
       </p>
       <section aria-labelledby="alert-stats-title">
         <h2 id="alert-stats-title" className="visually-hidden">

@@ -16,7 +16,11 @@ const VIEWS: FlagView[] = ['open', 'resolved'];
 function FlagCard({ flag, onResolved }: { flag: FlaggedItem; onResolved: () => void }) {
   const { t } = useTranslation();
   const resolve = useResolveFlag();
-  const where = flag.room ? `/groups/${encodeURIComponent(flag.room.slug)}/room#message-${encodeURIComponent(flag.message.id)}` : null;
+  const where = flag.conversationId
+    ? `/chats/${encodeURIComponent(flag.conversationId)}`
+    : flag.room && flag.message
+      ? `/groups/${encodeURIComponent(flag.room.slug)}/room#message-${encodeURIComponent(flag.message.id)}`
+      : null;
   return (
     <article className="card flag-card" aria-labelledby={`flag-${flag.id}`}>
       <h3 id={`flag-${flag.id}`} className="flag-title">
@@ -25,11 +29,22 @@ function FlagCard({ flag, onResolved }: { flag: FlaggedItem; onResolved: () => v
       <p className="contact-note">
         {flag.author.handle ? <span translate="no">{flag.author.handle}</span> : t('flags.deletedAuthor')}
         {' · '}
-        {where && flag.room ? <Link to={where}>{t('flags.inRoom', { room: flag.room.name })}</Link> : t('flags.elsewhere')}
+        {flag.conversationId && where ? (
+          <Link to={where}>{t('flags.joinChat')}</Link>
+        ) : where && flag.room ? (
+          <Link to={where}>{t('flags.inRoom', { room: flag.room.name })}</Link>
+        ) : (
+          t('flags.elsewhere')
+        )}
         {' · '}
-        <TimeAgo value={flag.message.createdAt} />
+        <TimeAgo value={flag.message?.createdAt ?? flag.createdAt} />
       </p>
-      {flag.message.body ? <blockquote className="flag-text">{flag.message.body}</blockquote> : <p className="contact-note">{t(`flags.messageGone.${flag.message.status === 'removed' ? 'removed' : 'deleted'}`)}</p>}
+      {flag.message &&
+        (flag.message.body ? (
+          <blockquote className="flag-text">{flag.message.body}</blockquote>
+        ) : (
+          <p className="contact-note">{t(`flags.messageGone.${flag.message.status === 'removed' ? 'removed' : 'deleted'}`)}</p>
+        ))}
       {flag.status === 'open' ? (
         <>
           <Button onClick={() => resolve.mutate(flag.id, { onSuccess: onResolved })} busy={resolve.isPending} busyLabel={t('flags.resolving')}>

@@ -15,6 +15,8 @@ interface MessageItemProps {
   memberId: string;
   /** The reader looks after this room: Remove and Mute are theirs. */
   readerIsHost: boolean;
+  /** Remove and Mute for hosts (not in a support chat, where the listener is the host). */
+  hostTools?: boolean;
   conversationId: string;
   sent: RoomState['sent'][string] | undefined;
   /** For hosts: the safety module found signs of risk in this message. */
@@ -23,12 +25,12 @@ interface MessageItemProps {
 }
 
 /** One message in the room: who wrote it and when, then its words, or why they are not shown. */
-export function MessageItem({ message, memberId, readerIsHost, conversationId, sent, risk, onUpdated }: MessageItemProps) {
+export function MessageItem({ message, memberId, readerIsHost, hostTools = true, conversationId, sent, risk, onUpdated }: MessageItemProps) {
   const { t } = useTranslation();
   const mine = message.author.id === memberId;
   const name = message.author.handle ?? t('posts.formerMember');
   const text = <MessageText text={message.body} />;
-  const canModerate = readerIsHost && !mine && message.author.id !== null && (message.status === 'published' || message.status === 'held');
+  const canModerate = hostTools && readerIsHost && !mine && message.author.id !== null && (message.status === 'published' || message.status === 'held');
 
   let body: ReactNode;
   if (message.status === 'removed') {
@@ -50,6 +52,8 @@ export function MessageItem({ message, memberId, readerIsHost, conversationId, s
   }
 
   const heldReason = sent?.safety.heldReason ?? message.heldReason;
+  // A card a listener shared into a support chat: the crisis lines for the member's country.
+  const card = message.card;
   const crisis = sent && (sent.safety.response === 'card' || sent.safety.response === 'screen');
 
   return (
@@ -69,6 +73,17 @@ export function MessageItem({ message, memberId, readerIsHost, conversationId, s
         </div>
       )}
       {body}
+      {card?.type === 'crisis_lines' && message.status === 'published' && (
+        <div className="notice notice--help message-card">
+          <p>
+            <strong>{t('support.chat.crisisCardTitle')}</strong>
+          </p>
+          <p>{t('support.chat.crisisCardBody')}</p>
+          <p>
+            <Link to={card.country ? `/help?country=${encodeURIComponent(card.country)}` : '/help'}>{t('support.chat.crisisCardLink')}</Link>
+          </p>
+        </div>
+      )}
       {readerIsHost && risk && !mine && (
         <div className={risk.urgent ? 'notice notice--urgent' : 'notice notice--help'} role="note">
           <p>{t(risk.urgent ? 'rooms.riskUrgent' : 'rooms.risk', { handle: name })}</p>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { MemberSelf } from '../../../shared/api';
@@ -43,8 +43,17 @@ function PinnedGuidelines({ text, open }: { text: string; open: boolean }) {
   );
 }
 
+interface RoomProps {
+  view: RoomView;
+  member: MemberSelf;
+  /** A support chat's own buttons (End chat, the listener's tools), above the messages. */
+  tools?: ReactNode;
+  /** Shown instead of the composer once the conversation has ended (closedAt set). */
+  ended?: ReactNode;
+}
+
 /** The room, live: status line, pinned guidelines, the messages, who is typing, and the box to write in. */
-export function Room({ view, member }: { view: RoomView; member: MemberSelf }) {
+export function Room({ view, member, tools, ended }: RoomProps) {
   const { t } = useTranslation();
   const [crisis, setCrisis] = useState<{ key: string; response: Response } | null>(null);
   const onSent = useCallback((sent: SentMessage) => {
@@ -65,6 +74,8 @@ export function Room({ view, member }: { view: RoomView; member: MemberSelf }) {
   const now = useNow(muted);
   const stillMuted = me.mutedUntil !== null && me.mutedUntil > now;
   const hasGuidelines = room.guidelines.trim() !== '';
+  // A support chat is one member and their listener: no room settings, no removing or muting.
+  const isSupport = room.kind === 'support';
   const mustReadGuidelines = hasGuidelines && !me.guidelinesSeen;
 
   // Keep the newest message in view while the reader is at the bottom; keep their place when older ones load above.
@@ -140,20 +151,23 @@ export function Room({ view, member }: { view: RoomView; member: MemberSelf }) {
 
   return (
     <>
-      <p className="room-meta">
-        <span className="room-here">{t('rooms.hereNow', { count: state.hereNow })}</span>
-        <span>{t('rooms.openAlways')}</span>
-      </p>
+      {!isSupport && (
+        <p className="room-meta">
+          <span className="room-here">{t('rooms.hereNow', { count: state.hereNow })}</span>
+          <span>{t('rooms.openAlways')}</span>
+        </p>
+      )}
       <div className="room-connection" role="status">
         {status === 'offline' && <p className="notice notice--info">{t('rooms.offline')}</p>}
         {status === 'reconnecting' && <p className="notice notice--info">{t('rooms.reconnecting')}</p>}
       </div>
-      {me.isHost && (
+      {me.isHost && !isSupport && (
         <div className="room-host-bar">
           <p className="field-hint">{t('rooms.host.youHost')}</p>
           <RoomSettingsDialog room={room} onSaved={(next) => dispatch({ type: 'room', room: next })} />
         </div>
       )}
+      {room.closedAt === null && tools}
       {hasGuidelines && !mustReadGuidelines && <PinnedGuidelines text={room.guidelines} open={false} />}
 
       <div className="room-scroll" ref={scrollRef} onScroll={onScroll} tabIndex={0} role="region" aria-label={t('rooms.messagesLabel')}>
@@ -179,6 +193,7 @@ export function Room({ view, member }: { view: RoomView; member: MemberSelf }) {
                 message={m}
                 memberId={member.id}
                 readerIsHost={me.isHost}
+                hostTools={!isSupport}
                 conversationId={room.id}
                 sent={state.sent[m.id]}
                 risk={state.risk[m.id]}
@@ -197,7 +212,13 @@ export function Room({ view, member }: { view: RoomView; member: MemberSelf }) {
       </div>
 
       <div ref={composerRef} className="room-write">
-        {stillMuted && me.mutedUntil !== null ? (
+        {room.closedAt !== null ? (
+          (ended ?? (
+            <div className="notice notice--info">
+              <p>{t('support.chat.ended')}</p>
+            </div>
+          ))
+        ) : stillMuted && me.mutedUntil !== null ? (
           <div className="notice notice--info">
             <p>{t('rooms.muted', { time: formatDateTime(me.mutedUntil) })}</p>
           </div>

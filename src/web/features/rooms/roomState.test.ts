@@ -16,6 +16,7 @@ function message(seq: number, over: Partial<ChatMessage> = {}): ChatMessage {
     contentWarning: null,
     status: 'published',
     heldReason: null,
+    card: null,
     removedReason: null,
     createdAt: 1_700_000_000_000 + seq,
     ...over,
@@ -23,7 +24,7 @@ function message(seq: number, over: Partial<ChatMessage> = {}): ChatMessage {
 }
 
 const view = (messages: ChatMessage[]): RoomView => ({
-  room: { id: 'c1', kind: 'room', group: { slug: 'evening-circle', name: 'Evening circle' }, guidelines: '', guidelinesUpdatedAt: null, slowModeSeconds: 0, lastSeq: messages.at(-1)?.seq ?? 0 },
+  room: { id: 'c1', kind: 'room', group: { slug: 'evening-circle', name: 'Evening circle' }, guidelines: '', guidelinesUpdatedAt: null, slowModeSeconds: 0, lastSeq: messages.at(-1)?.seq ?? 0, closedAt: null },
   me: { isHost: false, mutedUntil: null, guidelinesSeen: true, lastReadSeq: 0, nextSendAt: null },
   hereNow: 2,
   messages,

@@ -1,0 +1,200 @@
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { TRAINING } from '../src/server/modules/listeners/listeners.training';
+import { adminCredentials, checkPage, checkPhonePage, logIn, signUp, uniqueHandle, uniqueWord } from './helpers';
+
+const PHONE = { width: 360, height: 740 };
+
+// Members ask for a listener on their phones, often at night: every page is checked at 360 pixels wide.
+test.use({ viewport: PHONE });
+
+async function anotherBrowser(browser: Browser, baseURL: string) {
+  const context = await browser.newContext({ baseURL, viewport: PHONE });
+  return { context, page: await context.newPage() };
+}
+
+/** Calls the API from inside the page, as the app does: same cookies, with the session's CSRF token. */
+async function callApi<T = unknown>(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; data: T }> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const session = (await (await fetch('/api/v1/session', { credentials: 'same-origin' })).json()) as { csrfToken?: string };
+      const headers: Record<string, string> = { Accept: 'application/json' };
+      if (body !== undefined) headers['Content-Type'] = 'application/json';
+      if (method !== 'GET' && session.csrfToken) headers['X-CSRF-Token'] = session.csrfToken;
+      const res = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? null : JSON.stringify(body) });
+      const text = await res.text();
+      return { status: res.status, data: (text ? JSON.parse(text) : null) as never };
+    },
+    { method, path, body },
+  );
+}
+
+/**
+ * A member becomes an on-duty listener the way the programme asks: passes the training, applies,
+ * is approved by a moderator (here the first admin), and goes on duty.
+ */
+async function becomeListener(listener: Page, admin: Page, handle: string): Promise<void> {
+  for (const module of TRAINING) {
+    const answers = Object.fromEntries(module.questions.map((q) => [q.id, q.correct]));
+    const result = await callApi<{ passed: boolean }>(listener, 'POST', `/api/v1/listeners/training/${module.id}/answers`, { answers });
+    expect(result.status, `training ${module.id}`).toBe(200);
+    expect(result.data.passed).toBe(true);
+  }
+  const applied = await callApi(listener, 'POST', '/api/v1/listeners/applications', {
+    motivation: 'I have been helped here and would like to listen to others.',
+    languages: ['en'],
+    topics: ['feeling_low', 'loneliness', 'anxiety'],
+  });
+  expect(applied.status, 'application').toBe(201);
+  const pending = await callApi<{ items: { id: string; handle: string }[] }>(admin, 'GET', '/api/v1/moderation/listener-applications');
+  const application = pending.data.items.find((a) => a.handle === handle);
+  expect(application, 'the application waits for review').toBeTruthy();
+  const reviewed = await callApi(admin, 'POST', `/api/v1/moderation/listener-applications/${application!.id}/review`, { decision: 'approve', note: 'Welcome.' });
+  expect(reviewed.status, 'review').toBe(200);
+  const duty = await callApi<{ status: string }>(listener, 'PUT', '/api/v1/listeners/me/duty', { status: 'on' });
+  expect(duty.status, 'on duty').toBe(200);
+  expect(duty.data.status).toBe('on');
+}
+
+const composer = (page: Page) => page.getByLabel('Your message', { exact: true });
+const messages = (page: Page) => page.getByRole('region', { name: 'Messages' }).getByRole('listitem');
+const message = (page: Page, text: string): Locator => messages(page).filter({ hasText: text });
+
+async function say(page: Page, text: string): Promise<void> {
+  await composer(page).fill(text);
+  await composer(page).press('Enter');
+  await expect(composer(page)).toHaveValue('');
+  await expect(message(page, text).getByText('Sending…')).toHaveCount(0);
+}
+
+/** Past the chat's guidelines (read once), to the box to write in. */
+async function passGuidelines(page: Page, what: string): Promise<void> {
+  const gate = page.getByRole('button', { name: 'I’ve read the guidelines' });
+  await expect(gate.or(composer(page))).toBeVisible();
+  if (await gate.isVisible()) {
+    await checkPage(page, `${what} before its guidelines are read`);
+    await gate.click();
+  }
+  await expect(composer(page)).toBeVisible();
+}
+
+test('a member asks for a listener, a listener accepts, they talk, and the member ends the chat and says it helped', async ({ page, browser, baseURL }, testInfo) => {
+  test.setTimeout(120_000);
+  const word = uniqueWord('care');
+
+  // A trained listener, on duty.
+  const admin = await anotherBrowser(browser, baseURL!);
+  const { handle: adminHandle, passphrase } = adminCredentials(testInfo);
+  await logIn(admin.page, adminHandle, passphrase);
+  const listenerHandle = uniqueHandle('listener');
+  const listener = await anotherBrowser(browser, baseURL!);
+  await signUp(listener.page, listenerHandle);
+  await becomeListener(listener.page, admin.page, listenerHandle);
+  await admin.context.close();
+
+  await listener.page.goto('/listeners/queue');
+  await expect(listener.page.getByRole('heading', { level: 1, name: 'Listener queue' })).toBeVisible();
+  await expect(listener.page.getByText('No request is waiting for you right now.')).toBeVisible();
+  await checkPhonePage(listener.page, 'the listener queue, empty');
+
+  // The member finds the service from the navigation.
+  const memberHandle = uniqueHandle('asker');
+  await signUp(page, memberHandle);
+  await page.getByRole('link', { name: 'Talk to a listener' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Talk one-to-one with a trained listener' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Crisis lines near you' }).first()).toBeVisible();
+  await checkPhonePage(page, 'the support page');
+
+  // Nothing chosen: told kindly, nothing sent.
+  await page.getByRole('button', { name: 'Ask for a listener' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Please choose at least one topic.' })).toBeVisible();
+  await page.getByRole('checkbox', { name: 'Feeling low' }).check();
+  await page.getByRole('checkbox', { name: 'Loneliness' }).check();
+  await page.getByLabel('Language for the chat').selectOption('en');
+  const note = page.getByLabel('Anything you’d like the listener to know (optional)');
+  await note.fill(`It has been a long week ${word}`);
+  await expect(page.getByText(`${`It has been a long week ${word}`.length} / 500`)).toBeVisible();
+  await page.getByRole('button', { name: 'Ask for a listener' }).click();
+  await expect(page.getByRole('heading', { name: 'You’re in the queue' })).toBeVisible();
+  await expect(page.getByText(/You are number 1 in the queue\.|You are in the queue\./)).toBeVisible();
+  await expect(page.getByText(/estimated wait|can’t estimate the wait yet/)).toBeVisible();
+  await checkPhonePage(page, 'the support page while waiting');
+
+  // The listener is offered the request live, with what it is about and how urgent, and accepts.
+  await expect(listener.page.getByRole('heading', { name: 'A member is asking for you' })).toBeVisible();
+  const offer = listener.page.locator('.support-facts');
+  await expect(offer).toContainText('Feeling low, Loneliness');
+  await expect(offer).toContainText('English');
+  await expect(offer).toContainText('No signs of risk');
+  await expect(offer).toContainText(/\d+ seconds?/);
+  await checkPhonePage(listener.page, 'the listener queue with an offer');
+  await listener.page.getByRole('button', { name: 'Accept' }).click();
+  await expect(listener.page).toHaveURL(/\/chats\/[^/]+$/);
+  await expect(listener.page.getByRole('heading', { level: 1, name: `Chat with ${memberHandle}` })).toBeVisible();
+  await passGuidelines(listener.page, 'the chat for the listener');
+  await expect(listener.page.getByRole('button', { name: 'Share crisis lines' })).toBeVisible();
+  await expect(listener.page.getByRole('button', { name: 'Bring in a moderator' })).toBeVisible();
+  await checkPhonePage(listener.page, 'the chat for the listener');
+
+  // The member's page follows live: the chat is ready.
+  const go = page.getByRole('link', { name: 'Go to your chat' });
+  await expect(go).toBeVisible();
+  await expect(page.getByText(`${listenerHandle} has accepted your request`)).toBeVisible();
+  await checkPhonePage(page, 'the support page once matched');
+  await go.click();
+  await expect(page.getByRole('heading', { level: 1, name: `Chat with ${listenerHandle}` })).toBeVisible();
+  await passGuidelines(page, 'the chat for the member');
+  await expect(page.getByRole('button', { name: 'Share crisis lines' })).toHaveCount(0);
+  await checkPhonePage(page, 'the chat for the member');
+
+  // They talk.
+  await say(page, `Thank you for taking this ${word}`);
+  await expect(message(listener.page, `Thank you for taking this ${word}`)).toBeVisible();
+  // The listener hosts the chat but has no Remove or Mute in it.
+  await expect(message(listener.page, `Thank you for taking this ${word}`).getByRole('button')).toHaveCount(0);
+  await say(listener.page, `I am glad you reached out ${word}. What has today been like?`);
+  await expect(message(page, `I am glad you reached out ${word}`)).toBeVisible();
+
+  // In one click each, the listener shares the crisis lines and brings in a moderator.
+  await listener.page.getByRole('button', { name: 'Share crisis lines' }).click();
+  await expect(listener.page.getByText('The crisis lines card is in the chat.')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Messages' }).getByRole('link', { name: 'See the crisis lines' })).toBeVisible();
+  await listener.page.getByRole('button', { name: 'Bring in a moderator' }).click();
+  await expect(listener.page.getByText('A moderator has been asked to join.')).toBeVisible();
+  await checkPage(listener.page, 'the chat after the listener shared the crisis lines');
+  await checkPage(page, 'the chat with the crisis lines card');
+
+  // The member ends the chat, after being asked.
+  await page.getByRole('button', { name: 'End chat' }).click();
+  const confirm = page.getByRole('alertdialog', { name: 'End this chat?' });
+  await expect(confirm).toBeVisible();
+  await checkPage(page, 'the end-chat dialog');
+  await confirm.getByRole('button', { name: 'End chat' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(page.getByText('This chat has ended.')).toBeVisible();
+  await expect(composer(page)).toHaveCount(0);
+  await expect(listener.page.getByText('This chat has ended.')).toBeVisible();
+  await expect(composer(listener.page)).toHaveCount(0);
+  await expect(listener.page.getByRole('button', { name: 'Share crisis lines' })).toHaveCount(0);
+
+  // And says whether it helped.
+  await expect(page.getByRole('heading', { name: 'Did this chat help?' })).toBeVisible();
+  await checkPage(page, 'the feedback form');
+  await page.getByRole('radio', { name: 'Somewhat' }).check();
+  await page.getByLabel('A note for the listener (optional)').fill('You were patient with me. Thank you.');
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(page.getByText('Thank you. What you said helps listeners')).toBeVisible();
+  await checkPage(page, 'the chat after feedback');
+
+  // The listener's queue no longer lists the chat.
+  await listener.page.goto('/listeners/queue');
+  await expect(listener.page.getByText('You have no open chats.')).toBeVisible();
+  await listener.context.close();
+});
+
+test('a member who is not a listener is told kindly that the queue is for listeners', async ({ page }) => {
+  await signUp(page, uniqueHandle('curious'));
+  await page.goto('/listeners/queue');
+  await expect(page.getByText('This page is for trained listeners.')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Find out about becoming a listener' })).toBeVisible();
+  await checkPhonePage(page, 'the listener queue for a member');
+});
