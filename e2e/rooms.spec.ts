@@ -1,5 +1,6 @@
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { adminCredentials, checkPage, checkPhonePage, logIn, signUp, uniqueHandle, uniqueWord, watchThirdParty } from './helpers';
+import { composer, message, messages, say } from './room-helpers';
 
 const GROUP = 'depression-support';
 const PHONE = { width: 360, height: 740 };
@@ -37,16 +38,6 @@ async function enterRoom(page: Page): Promise<void> {
   await expect(box).toBeVisible();
 }
 
-const composer = (page: Page) => page.getByLabel('Your message', { exact: true });
-const messages = (page: Page) => page.getByRole('region', { name: 'Messages' }).getByRole('listitem');
-const message = (page: Page, text: string): Locator => messages(page).filter({ hasText: text });
-
-/** Writes a message and sends it with Enter, as most people will. */
-async function say(page: Page, text: string): Promise<void> {
-  await composer(page).fill(text);
-  await composer(page).press('Enter');
-  await expect(composer(page)).toHaveValue('');
-}
 
 /** Sent and acknowledged: shown once, with no "Sending…" or "Retry" left on it. */
 async function expectSentOnce(page: Page, text: string): Promise<void> {

@@ -1,6 +1,7 @@
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { TRAINING } from '../src/server/modules/listeners/listeners.training';
 import { adminCredentials, checkPage, checkPhonePage, logIn, signUp, uniqueHandle, uniqueWord } from './helpers';
+import { composer, message, messages, saySent as say } from './room-helpers';
 
 const PHONE = { width: 360, height: 740 };
 
@@ -55,16 +56,6 @@ async function becomeListener(listener: Page, admin: Page, handle: string): Prom
   expect(duty.data.status).toBe('on');
 }
 
-const composer = (page: Page) => page.getByLabel('Your message', { exact: true });
-const messages = (page: Page) => page.getByRole('region', { name: 'Messages' }).getByRole('listitem');
-const message = (page: Page, text: string): Locator => messages(page).filter({ hasText: text });
-
-async function say(page: Page, text: string): Promise<void> {
-  await composer(page).fill(text);
-  await composer(page).press('Enter');
-  await expect(composer(page)).toHaveValue('');
-  await expect(message(page, text).getByText('Sending…')).toHaveCount(0);
-}
 
 /** Past the chat's guidelines (read once), to the box to write in. */
 async function passGuidelines(page: Page, what: string): Promise<void> {
@@ -162,6 +153,15 @@ test('a member asks for a listener, a listener accepts, they talk, and the membe
   await expect(listener.page.getByText('A moderator has been asked to join.')).toBeVisible();
   await checkPage(listener.page, 'the chat after the listener shared the crisis lines');
   await checkPage(page, 'the chat with the crisis lines card');
+
+  // Either of them can report the other; only the moderators read it.
+  await page.getByRole('button', { name: 'Report' }).click();
+  await page.getByRole('button', { name: 'Send report' }).click();
+  await expect(page.getByText('Please say what happened.')).toBeVisible();
+  await page.getByLabel('What happened?').fill('A made-up report, to check the form works.');
+  await checkPage(page, 'the report form in the chat');
+  await page.getByRole('button', { name: 'Send report' }).click();
+  await expect(page.getByText('Thank you for telling us. A moderator will look at this chat.')).toBeVisible();
 
   // The member ends the chat, after being asked.
   await page.getByRole('button', { name: 'End chat' }).click();

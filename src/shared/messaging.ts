@@ -217,7 +217,9 @@ export const socketRooms = {
 
 export const FlaggedItem = Type.Object({
   id: Type.String(),
-  reason: Type.Enum(['off_platform_contact', 'moderator_requested']),
+  reason: Type.Enum(['off_platform_contact', 'moderator_requested', 'chat_reported']),
+  /** What the person who reported a chat said. */
+  note: Type.Union([Type.String(), Type.Null()]),
   /** For a listener's call for a moderator: the support chat to join. */
   conversationId: Type.Union([Type.String(), Type.Null()]),
   status: Type.Enum(['open', 'resolved']),

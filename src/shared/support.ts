@@ -79,3 +79,13 @@ export const SupportStats = Type.Object({
   helped: Type.Object({ yes: Type.Integer(), somewhat: Type.Integer(), no: Type.Integer() }),
 });
 export type SupportStats = Static<typeof SupportStats>;
+
+export const SupportReportBody = Type.Object({
+  note: Type.String({
+    minLength: 1,
+    maxLength: FEEDBACK_NOTE_MAX,
+    pattern: '\\S',
+    errorMessage: { minLength: 'Please say what happened.', pattern: 'Please say what happened.', maxLength: `A report can be at most ${FEEDBACK_NOTE_MAX} characters.` },
+  }),
+});
+export type SupportReportBody = Static<typeof SupportReportBody>;

@@ -106,7 +106,7 @@ export function createMessagingService({ db, dialect, groups, safety, bus, prese
       if (!byRole && !found.inGroup) throw new AppError('not_a_member', 'Please join this group to enter its room.', 403);
       participant ??= await store.ensureParticipant(db, conversationId, member.id, 'participant', now());
     } else if (!participant) {
-      // A moderator the listener asked in joins as a host; to anyone else a private conversation does not exist.
+      // A moderator asked in (or sent by a report) joins as a host; to anyone else a private conversation does not exist.
       if (!(found.moderatorAsked && (hasRole(member, 'moderator') || hasRole(member, 'admin')))) throw notFound('That conversation');
       participant = await store.ensureParticipant(db, conversationId, member.id, 'host', now());
     }

@@ -52,7 +52,8 @@ export async function accessRow(db: Kysely<DB>, conversationId: string, memberId
             .select('content_flags.id')
             .where('content_flags.content_type', '=', 'conversation')
             .whereRef('content_flags.content_id', '=', 'conversations.id')
-            .where('content_flags.reason', '=', 'moderator_requested')
+            // A listener's call for a moderator, or a report from inside the chat: moderators may then read it.
+            .where('content_flags.reason', 'in', ['moderator_requested', 'chat_reported'])
             .where('content_flags.status', '=', 'open'),
         )
         .as('moderator_asked'),
@@ -286,6 +287,7 @@ export async function insertFlag(trx: Kysely<DB>, flag: { id: string; contentTyp
       conversation_id: flag.conversationId,
       author_id: flag.authorId,
       reason: flag.reason,
+      note: null,
       status: 'open',
       created_at: flag.t,
       resolved_at: null,

@@ -35,6 +35,7 @@ export function createFlagsService({ db, now = Date.now }: { db: Kysely<DB>; now
         'messages.deleted_at as message_deleted_at',
         'messages.created_at as message_created_at',
         'content_flags.conversation_id',
+        'content_flags.note',
         'groups.slug',
         'groups.name',
         'author.id as author_id',
@@ -56,7 +57,8 @@ export function createFlagsService({ db, now = Date.now }: { db: Kysely<DB>; now
       createdAt: r.created_at,
       resolvedAt: r.resolved_at,
       resolvedBy: r.resolver_handle,
-      conversationId: r.reason === 'moderator_requested' ? r.conversation_id : null,
+      conversationId: r.reason === 'moderator_requested' || r.reason === 'chat_reported' ? r.conversation_id : null,
+      note: r.note,
       message:
         r.message_id === null
           ? null

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { ErrorBody } from '../../../shared/api.js';
 import { ChatMessage } from '../../../shared/messaging.js';
-import { ListenerQueue, MySupportRequest, MySupportState, SupportFeedbackBody, SupportRequestBody, SupportRequestCreated, SupportStats } from '../../../shared/support.js';
+import { ListenerQueue, MySupportRequest, MySupportState, SupportFeedbackBody, SupportRequestBody, SupportReportBody, SupportRequestCreated, SupportStats } from '../../../shared/support.js';
 import { requireMember } from '../../platform/http/auth.js';
 import type { SupportService } from './support.service.js';
 
@@ -49,6 +49,14 @@ export function supportRoutes({ support }: { support: SupportService }): Fastify
       { schema: { tags, summary: 'Listeners: bring a moderator into the chat', params: RequestParams, body: Type.Optional(Type.Object({})), response: { 204: Type.Null(), ...errors } } },
       async (request, reply) => {
         await support.bringModerator(requireMember(request), request.params.id);
+        return reply.code(204).send(null);
+      },
+    );
+    app.post(
+      '/support/requests/:id/report',
+      { schema: { tags, summary: 'Report the other person in a support chat to the moderators', params: RequestParams, body: SupportReportBody, response: { 204: Type.Null(), ...errors } }, config: { rateLimit: { max: 10, timeWindow: '1 hour' } } },
+      async (request, reply) => {
+        await support.report(requireMember(request), request.params.id, request.body.note);
         return reply.code(204).send(null);
       },
     );

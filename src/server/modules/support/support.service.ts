@@ -368,9 +368,28 @@ export function createSupportService({ db, safety, messaging, bus, requestTimeou
         const id = ulid(t);
         await trx
           .insertInto('content_flags')
-          .values({ id, content_type: 'conversation', content_id: row.conversation_id!, conversation_id: row.conversation_id, author_id: listener.id, reason: 'moderator_requested', status: 'open', created_at: t, resolved_at: null, resolved_by: null })
+          .values({ id, content_type: 'conversation', content_id: row.conversation_id!, conversation_id: row.conversation_id, author_id: listener.id, reason: 'moderator_requested', note: null, status: 'open', created_at: t, resolved_at: null, resolved_by: null })
           .execute();
         await recordAudit(trx, { actorId: listener.id, action: 'support.moderator_requested', targetType: 'support_request', targetId: requestId }, t);
+      });
+    },
+
+    /**
+     * Either person reports the other from inside the chat. Moderators see the report, and
+     * through it (and only through a report or a call) can read the transcript; the person
+     * reported is never told who.
+     */
+    async report(reporter: AuthMember, requestId: string, note: string): Promise<void> {
+      const row = await store.findRequest(db, requestId);
+      if (!row || !row.conversation_id || (row.member_id !== reporter.id && row.listener_id !== reporter.id)) throw notFound('That chat');
+      const t = now();
+      await db.transaction().execute(async (trx) => {
+        const id = ulid(t);
+        await trx
+          .insertInto('content_flags')
+          .values({ id, content_type: 'conversation', content_id: row.conversation_id!, conversation_id: row.conversation_id, author_id: reporter.id, reason: 'chat_reported', note: note.trim(), status: 'open', created_at: t, resolved_at: null, resolved_by: null })
+          .execute();
+        await recordAudit(trx, { actorId: reporter.id, action: 'support.reported', targetType: 'support_request', targetId: requestId }, t);
       });
     },
 

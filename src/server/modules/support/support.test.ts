@@ -219,6 +219,28 @@ describeEachDialect(
       expect(flags).toHaveLength(1);
     });
 
+    it('lets either person report the other from inside the chat, and lets moderators read it only through the report', async () => {
+      const l = await listener(t(), 'reported-listener');
+      const a = await member(t(), 'uneasy-swift');
+      await ask(a);
+      const offer = (await queueOf(l)).offer!;
+      const { conversationId } = (await l.post(`/api/v1/support/requests/${offer.requestId}/accept`)).json();
+      const moderator = await member(t(), 'fair-moderator');
+      await grantRole(t(), 'fair-moderator', 'moderator');
+      expect((await moderator.get(`/api/v1/conversations/${conversationId}`)).statusCode).toBe(404);
+      expect((await a.post(`/api/v1/support/requests/${offer.requestId}/report`, { note: ' ' })).statusCode).toBe(400);
+      const stranger = await member(t(), 'meddling-jay');
+      expect((await stranger.post(`/api/v1/support/requests/${offer.requestId}/report`, { note: 'made up' })).statusCode).toBe(404);
+      expect((await a.post(`/api/v1/support/requests/${offer.requestId}/report`, { note: 'They asked for my number.' })).statusCode).toBe(204);
+      const flag = (await moderator.get('/api/v1/moderation/flags')).json().items[0];
+      expect(flag).toMatchObject({ reason: 'chat_reported', note: 'They asked for my number.', conversationId, author: { handle: 'uneasy-swift' } });
+      expect((await moderator.get(`/api/v1/conversations/${conversationId}`)).statusCode).toBe(200);
+      // The person reported is not told (the listener's view carries no flag), and the audit log keeps the step.
+      expect(JSON.stringify(await queueOf(l))).not.toContain('number');
+      const audit = await t().database.db.selectFrom('audit_log').select('action').where('target_id', '=', offer.requestId).execute();
+      expect(audit.map((r) => r.action)).toContain('support.reported');
+    });
+
     it('gives listeners a room of their own to debrief in, closed to everyone else', async () => {
       const l = await listener(t(), 'tired-listener');
       const other = await listener(t(), 'second-listener');

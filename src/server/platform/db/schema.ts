@@ -307,8 +307,10 @@ export interface ContentFlagsTable {
   content_id: string;
   conversation_id: string | null;
   author_id: string | null;
-  /** off_platform_contact (reports arrive with moderation) */
+  /** off_platform_contact | moderator_requested | chat_reported (reports of posts arrive with moderation) */
   reason: string;
+  /** What the person who flagged it said, when they said something. */
+  note: string | null;
   /** open | resolved */
   status: string;
   created_at: number;

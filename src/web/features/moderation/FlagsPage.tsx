@@ -39,6 +39,7 @@ function FlagCard({ flag, onResolved }: { flag: FlaggedItem; onResolved: () => v
         {' · '}
         <TimeAgo value={flag.message?.createdAt ?? flag.createdAt} />
       </p>
+      {flag.note && <blockquote className="flag-text">{flag.note}</blockquote>}
       {flag.message &&
         (flag.message.body ? (
           <blockquote className="flag-text">{flag.message.body}</blockquote>

@@ -12,7 +12,7 @@ import { toProblem } from '../../ui/formProblem';
 import { PageHeading } from '../../ui/PageHeading';
 import { LoadError, Loading } from '../../ui/Status';
 import { Room } from '../rooms/Room';
-import { useBringModerator, useConversationView, useEndChat, useListenerQueue, useMySupport, useShareCrisisLines, useSupportFeedback, useSupportLive } from './api';
+import { useBringModerator, useConversationView, useReportChat, useEndChat, useListenerQueue, useMySupport, useShareCrisisLines, useSupportFeedback, useSupportLive } from './api';
 import '../../styles/rooms.css';
 import '../../styles/support.css';
 
@@ -54,6 +54,7 @@ function ChatTools({ requestId, listener }: { requestId: string; listener: boole
           <p>{t('support.chat.endBody')}</p>
         </ConfirmDialog>
       </div>
+      <ReportForm requestId={requestId} />
       <p className="field-hint" role="status">
         {status}
       </p>
@@ -63,6 +64,49 @@ function ChatTools({ requestId, listener }: { requestId: string; listener: boole
         </p>
       )}
     </section>
+  );
+}
+
+/** Report the other person: only the moderators read it, and the person reported is not told who. */
+function ReportForm({ requestId }: { requestId: string }) {
+  const { t } = useTranslation();
+  const report = useReportChat();
+  const [open, setOpen] = useState(false);
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState(false);
+  if (done) {
+    return (
+      <p className="field-hint" role="status">
+        {t('support.report.thanks')}
+      </p>
+    );
+  }
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!note.trim()) {
+      setError(t('support.report.noteRequired'));
+      return;
+    }
+    setError(null);
+    report.mutate({ requestId, note: note.trim() }, { onSuccess: () => setDone(true), onError: (err) => setError(toProblem(err).message) });
+  };
+  return (
+    <div className="support-report">
+      <Button variant="quiet" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+        {t('support.report.open')}
+      </Button>
+      {open && (
+        <form onSubmit={submit} noValidate>
+          <Field label={t('support.report.label')} hint={t('support.report.hint')} error={error ?? undefined} extra={<CharacterCount text={note} max={FEEDBACK_NOTE_MAX} />}>
+            {(control) => <textarea {...control} rows={3} value={note} onChange={(e) => setNote(e.target.value)} />}
+          </Field>
+          <Button type="submit" variant="primary" busy={report.isPending} busyLabel={t('support.report.sending')}>
+            {t('support.report.send')}
+          </Button>
+        </form>
+      )}
+    </div>
   );
 }
 

@@ -118,6 +118,13 @@ export function useBringModerator() {
   });
 }
 
+/** Either person: reports the other to the moderators, with what happened. */
+export function useReportChat() {
+  return useMutation({
+    mutationFn: ({ requestId, note }: { requestId: string; note: string }) => api<void>(`${requestPath(requestId)}/report`, { method: 'POST', body: { note } }),
+  });
+}
+
 /** A private conversation (a support chat) as the room UI opens it. */
 export function useConversationView(id: string) {
   const { member } = useSession();

@@ -10,6 +10,8 @@ export const listeners: Migration = {
   async up(db: Kysely<any>): Promise<void> {
     // A message can carry a card instead of words alone: the crisis lines a listener shares, e.g. {"type":"crisis_lines","country":"GB"}.
     await db.schema.alterTable('messages').addColumn('card', 'text').execute();
+    // What the person who flagged something said (a report from inside a support chat).
+    await db.schema.alterTable('content_flags').addColumn('note', 'text').execute();
     await db.schema
       .createTable('listener_training')
       .addColumn('member_id', 'text', (c) => c.notNull().references('members.id').onDelete('cascade'))
@@ -114,5 +116,6 @@ export const listeners: Migration = {
       await db.schema.dropTable(t).execute();
     }
     await db.schema.alterTable('messages').dropColumn('card').execute();
+    await db.schema.alterTable('content_flags').dropColumn('note').execute();
   },
 };
