@@ -29,11 +29,11 @@ function TypingLine({ handles }: { handles: string[] }) {
 }
 
 /** The pinned welcome message, with the room's guidelines. */
-function PinnedGuidelines({ text, open }: { text: string; open: boolean }) {
+function PinnedGuidelines({ text, open, privateChat }: { text: string; open: boolean; privateChat: boolean }) {
   const { t } = useTranslation();
   return (
     <details className="room-pinned" open={open}>
-      <summary>{t('rooms.pinnedTitle')}</summary>
+      <summary>{privateChat ? t('rooms.pinnedTitleChat') : t('rooms.pinnedTitle')}</summary>
       <div className="room-pinned-text">
         {text.split(/\n{2,}/).map((para, i) => (
           <p key={i}>{para}</p>
@@ -168,7 +168,7 @@ export function Room({ view, member, tools, ended }: RoomProps) {
         </div>
       )}
       {room.closedAt === null && tools}
-      {hasGuidelines && !mustReadGuidelines && <PinnedGuidelines text={room.guidelines} open={false} />}
+      {hasGuidelines && !mustReadGuidelines && <PinnedGuidelines text={room.guidelines} open={false} privateChat={room.kind === 'support'} />}
 
       <div className="room-scroll" ref={scrollRef} onScroll={onScroll} tabIndex={0} role="region" aria-label={t('rooms.messagesLabel')}>
         {state.olderCursor !== null && (
@@ -183,7 +183,7 @@ export function Room({ view, member, tools, ended }: RoomProps) {
             )}
           </div>
         )}
-        {state.olderCursor === null && <p className="room-start">{t('rooms.start')}</p>}
+        {state.olderCursor === null && <p className="room-start">{room.kind === 'support' ? t('rooms.startChat') : t('rooms.start')}</p>}
         {count === 0 && <p className="room-empty">{t('rooms.empty')}</p>}
         {count > 0 && (
           <ol className="message-list">
