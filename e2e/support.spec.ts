@@ -198,3 +198,13 @@ test('a member who is not a listener is told kindly that the queue is for listen
   await expect(page.getByRole('link', { name: 'Find out about becoming a listener' })).toBeVisible();
   await checkPhonePage(page, 'the listener queue for a member');
 });
+
+test('operators see how support is going in numbers only', async ({ page }, testInfo) => {
+  const admin = adminCredentials(testInfo);
+  await logIn(page, admin.handle, admin.passphrase);
+  await page.goto('/admin/support');
+  await expect(page.getByRole('heading', { level: 1, name: 'One-to-one support' })).toBeVisible();
+  await expect(page.getByText('Did it help?')).toBeVisible();
+  await expect(page.getByText('Chats per listener per week')).toBeVisible();
+  await checkPhonePage(page, 'the support numbers for operators');
+});

@@ -37,6 +37,7 @@ const SupportPage = lazy(() => import('../features/support/SupportPage').then((m
 const ChatPage = lazy(() => import('../features/support/ChatPage').then((m) => ({ default: m.ChatPage })));
 const ListenersRoomPage = lazy(() => import('../features/listeners/ListenersRoomPage').then((m) => ({ default: m.ListenersRoomPage })));
 const ListenerQueuePage = lazy(() => import('../features/support/ListenerQueuePage').then((m) => ({ default: m.ListenerQueuePage })));
+const AdminSupportPage = lazy(() => import('../features/admin/AdminSupportPage').then((m) => ({ default: m.AdminSupportPage })));
 const AdminGroupsPage = lazy(() => import('../features/admin/AdminGroupsPage').then((m) => ({ default: m.AdminGroupsPage })));
 
 const member = (page: ReactNode) => <RequireMember>{page}</RequireMember>;
@@ -116,6 +117,14 @@ export const router = createBrowserRouter([
             element: (
               <RequireAdmin>
                 <AdminMembersPage />
+              </RequireAdmin>
+            ),
+          },
+          {
+            path: 'admin/support',
+            element: (
+              <RequireAdmin>
+                <AdminSupportPage />
               </RequireAdmin>
             ),
           },

@@ -13,6 +13,9 @@ export function AdminNav() {
         <li>
           <NavLink to="/admin/groups">{t('admin.groupsNav')}</NavLink>
         </li>
+        <li>
+          <NavLink to="/admin/support">{t('adminSupport.nav')}</NavLink>
+        </li>
       </ul>
     </nav>
   );
