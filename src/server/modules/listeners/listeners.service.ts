@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { isUniqueViolation } from '../../platform/db/dialect/index.js';
 import {
   REAPPLY_AFTER_DAYS,
   type ApplicationBody,
@@ -110,15 +111,20 @@ export function createListenersService({ db, bus, now = () => Date.now() }: { db
       }
       const t = now();
       const id = ulid(t);
-      await db.transaction().execute(async (trx) => {
-        // Checked inside the write so two quick presses leave one application (SQLite serialises writers).
-        const blocker = await applyBlocker(trx, member.id, t);
-        if (blocker) throw blocker;
-        await trx
-          .insertInto('listener_applications')
-          .values({ id, member_id: member.id, status: 'pending', motivation, languages: JSON.stringify(body.languages), topics: JSON.stringify(body.topics), created_at: t, reviewed_at: null, reviewed_by: null, review_note: null })
-          .execute();
-      });
+      try {
+        await db.transaction().execute(async (trx) => {
+          const blocker = await applyBlocker(trx, member.id, t);
+          if (blocker) throw blocker;
+          // Two quick presses leave one application: pending_member_id is unique while the application waits.
+          await trx
+            .insertInto('listener_applications')
+            .values({ id, member_id: member.id, pending_member_id: member.id, status: 'pending', motivation, languages: JSON.stringify(body.languages), topics: JSON.stringify(body.topics), created_at: t, reviewed_at: null, reviewed_by: null, review_note: null })
+            .execute();
+        });
+      } catch (err) {
+        if (isUniqueViolation(err)) throw new AppError('application_pending', 'Your application is with the moderators already. They will get back to you here; there is nothing more you need to do.', 409);
+        throw err;
+      }
       return presentApplication((await store.applicationById(db, id))!);
     },
 
@@ -147,7 +153,7 @@ export function createListenersService({ db, bus, now = () => Date.now() }: { db
         const status = body.decision === 'approve' ? 'approved' : 'declined';
         const updated = await trx
           .updateTable('listener_applications')
-          .set({ status, reviewed_at: t, reviewed_by: reviewer.id, review_note: note })
+          .set({ status, pending_member_id: null, reviewed_at: t, reviewed_by: reviewer.id, review_note: note })
           .where('id', '=', id)
           .where('status', '=', 'pending')
           .executeTakeFirst();

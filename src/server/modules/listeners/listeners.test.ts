@@ -128,6 +128,15 @@ describeEachDialect('listener programme', (t) => {
     await apply(ana);
   });
 
+  it('keeps one pending application when a member applies twice at once', async () => {
+    const ana = await member(t(), 'double-tapper');
+    await passTraining(ana);
+    const results = await Promise.all([ana.post('/api/v1/listeners/applications', application), ana.post('/api/v1/listeners/applications', application)]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    const rows = await t().database.db.selectFrom('listener_applications').select('id').execute();
+    expect(rows).toHaveLength(1);
+  });
+
   it('lets moderators and admins review, not members; approval grants the role and a profile, both audited', async () => {
     const ana = await member(t(), 'QuietHeron92');
     const bo = await member(t(), 'GentleOtter92');

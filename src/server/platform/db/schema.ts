@@ -329,6 +329,8 @@ export interface ListenerApplicationsTable {
   member_id: string;
   /** pending | approved | declined */
   status: string;
+  /** The member's id while pending: unique, so a member has one pending application at most. */
+  pending_member_id: string | null;
   motivation: string;
   /** JSON arrays */
   languages: string;

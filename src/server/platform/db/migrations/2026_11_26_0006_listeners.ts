@@ -26,6 +26,8 @@ export const listeners: Migration = {
       .addColumn('member_id', 'text', (c) => c.notNull().references('members.id').onDelete('cascade'))
       // pending | approved | declined
       .addColumn('status', 'text', (c) => c.notNull())
+      // The member's id while the application waits for review, null once decided: one pending application each.
+      .addColumn('pending_member_id', 'text', (c) => c.unique())
       .addColumn('motivation', 'text', (c) => c.notNull())
       .addColumn('languages', 'text', (c) => c.notNull())
       .addColumn('topics', 'text', (c) => c.notNull())
