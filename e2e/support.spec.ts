@@ -82,10 +82,42 @@ test('a member asks for a listener, a listener accepts, they talk, and the membe
   await becomeListener(listener.page, admin.page, listenerHandle);
   await admin.context.close();
 
+  // Headless Chromium shows no notifications and no tab in the background: the page gets a
+  // stand-in notification surface that records what it was asked to show, the chime's notes are
+  // counted as they are made, and the tab can be "put in the background".
+  await listener.context.addInitScript(() => {
+    const w = window as unknown as { shown: { title: string; body: string }[]; notes: number; background: boolean };
+    w.shown = [];
+    w.notes = 0;
+    w.background = false;
+    class StandInNotification {
+      static permission = 'granted';
+      static requestPermission = () => Promise.resolve('granted');
+      onclick: (() => void) | null = null;
+      constructor(title: string, options: { body: string }) {
+        w.shown.push({ title, body: options.body });
+      }
+      close() {}
+    }
+    Object.defineProperty(window, 'Notification', { value: StandInNotification });
+    Object.defineProperty(document, 'visibilityState', { get: () => (w.background ? 'hidden' : 'visible') });
+    const make = AudioContext.prototype.createOscillator;
+    AudioContext.prototype.createOscillator = function (this: AudioContext) {
+      w.notes += 1;
+      return make.call(this);
+    };
+  });
   await listener.page.goto('/listeners/queue');
   await expect(listener.page.getByRole('heading', { level: 1, name: 'Listener queue' })).toBeVisible();
   await expect(listener.page.getByText('No request is waiting for you right now.')).toBeVisible();
+  // The listener asks to be told of new requests with a sound (on already) and a notification.
+  await listener.page.getByText('Alerts for new requests').click();
+  await expect(listener.page.getByRole('checkbox', { name: 'Play a soft sound when a member asks for me' })).toBeChecked();
+  await listener.page.getByRole('checkbox', { name: 'Show a notification when Kindred is in the background' }).check();
   await checkPhonePage(listener.page, 'the listener queue, empty');
+  await listener.page.evaluate(() => {
+    (window as unknown as { background: boolean }).background = true;
+  });
 
   // The member finds the service from the navigation.
   const memberHandle = uniqueHandle('asker');
@@ -118,6 +150,14 @@ test('a member asks for a listener, a listener accepts, they talk, and the membe
   await expect(offer).toContainText('No signs of risk');
   await expect(offer).toContainText(/\d+ seconds?/);
   await checkPhonePage(listener.page, 'the listener queue with an offer');
+  // It was told with a chime and a notification that names no topic, and the tab's title says so.
+  const told = await listener.page.evaluate(() => {
+    const w = window as unknown as { shown: { title: string; body: string }[]; notes: number };
+    return { shown: w.shown, notes: w.notes };
+  });
+  expect(told.shown).toEqual([{ title: 'A member is asking for you', body: 'Open Kindred to accept or pass within a minute.' }]);
+  expect(told.notes).toBeGreaterThan(0);
+  await expect(listener.page).toHaveTitle(/^● A member is asking for you/);
   await listener.page.getByRole('button', { name: 'Accept' }).click();
   await expect(listener.page).toHaveURL(/\/chats\/[^/]+$/);
   await expect(listener.page.getByRole('heading', { level: 1, name: `Chat with ${memberHandle}` })).toBeVisible();

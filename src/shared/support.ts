@@ -23,10 +23,12 @@ export const MySupportRequest = Type.Object({
   topics: Type.Array(Topic),
   language: Type.String(),
   createdAt: Type.Number(),
-  /** 1 = next; null once matched or over. */
+  /** 1 = next among requests in the same language; null once matched or over. */
   position: Type.Union([Type.Integer(), Type.Null()]),
-  /** From how long recent requests waited; null when there is too little to go on. */
+  /** From free listeners and the recent pace (see support.estimate.ts); null when there is too little to go on. */
   estimatedWaitMinutes: Type.Union([Type.Integer(), Type.Null()]),
+  /** Why there is no number: nobody on duty speaks the language, or the wait may pass the time limit. */
+  waitNote: Type.Union([Type.Literal('no_listener_on_duty'), Type.Literal('longer_than_limit'), Type.Null()]),
   /** The private chat, once a listener accepted. */
   conversationId: Type.Union([Type.String(), Type.Null()]),
   listener: Type.Union([Type.Object({ handle: Type.String() }), Type.Null()]),

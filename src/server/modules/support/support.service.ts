@@ -14,6 +14,7 @@ import { recordAudit } from '../moderation/audit.js';
 import type { MessagingService } from '../messaging/messaging.service.js';
 import { atLeast } from '../safety/assess.js';
 import type { SafetyService } from '../safety/safety.service.js';
+import { estimateWait, type WaitEstimate } from './support.estimate.js';
 import * as store from './support.store.js';
 
 const MINUTE = 60_000;
@@ -39,10 +40,6 @@ const CHAT_GUIDELINES =
 
 const startOfDay = (t: number) => t - (t % DAY);
 
-function median(values: number[]): number | null {
-  return percentile(values, 0.5);
-}
-
 function percentile(values: number[], p: number): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
@@ -64,12 +61,22 @@ export function createSupportService({ db, safety, messaging, bus, requestTimeou
 
   async function present(row: store.RequestRow): Promise<MySupportRequest> {
     let position: number | null = null;
-    let estimate: number | null = null;
+    let wait: WaitEstimate = { minutes: null, note: null };
     if (row.status === 'waiting' || row.status === 'offered') {
-      const queue = await store.queue(db);
-      position = queue.findIndex((r) => r.id === row.id) + 1 || null;
-      const typical = median(await store.recentWaits(db, now() - 7 * DAY));
-      estimate = typical === null || position === null ? null : Math.max(1, Math.round((typical * position) / MINUTE));
+      const t = now();
+      const [queue, listeners, waits] = await Promise.all([store.queue(db), store.availableListeners(db, startOfDay(t)), store.recentMatches(db, row.language, t - 7 * DAY)]);
+      position = queue.filter((r) => r.language === row.language).findIndex((r) => r.id === row.id) + 1 || null;
+      const speakers = listeners.filter((l) => l.languages.includes(row.language));
+      if (position !== null) {
+        wait = estimateWait({
+          position,
+          listenersOnDuty: speakers.length,
+          freePlaces: speakers.filter((l) => !l.hasOffer).reduce((n, l) => n + Math.max(0, l.capacity - l.openChats), 0),
+          matchedLastHour: waits.filter((w) => w.matchedAt >= t - 60 * MINUTE).length,
+          recentWaitsMs: waits.map((w) => w.matchedAt - w.createdAt),
+          timeoutMinutes: requestTimeoutMinutes,
+        });
+      }
     }
     const listener = row.listener_id ? await db.selectFrom('members').select(['handle', 'deleted_at']).where('id', '=', row.listener_id).executeTakeFirst() : undefined;
     const feedback = await db.selectFrom('support_feedback').select('request_id').where('request_id', '=', row.id).executeTakeFirst();
@@ -80,7 +87,8 @@ export function createSupportService({ db, safety, messaging, bus, requestTimeou
       language: row.language,
       createdAt: row.created_at,
       position,
-      estimatedWaitMinutes: estimate,
+      estimatedWaitMinutes: wait.minutes,
+      waitNote: wait.note,
       conversationId: row.conversation_id,
       listener: listener && listener.deleted_at === null ? { handle: listener.handle } : null,
       endReason: row.end_reason,

@@ -131,10 +131,10 @@ export async function hasUrgentAlert(db: Kysely<DB>, memberId: string): Promise<
   return row !== undefined;
 }
 
-/** How long matched requests waited lately, for an honest estimate. */
-export async function recentWaits(db: Kysely<DB>, since: number): Promise<number[]> {
-  const rows = await db.selectFrom('support_requests').select(['created_at', 'matched_at']).where('matched_at', '>=', since).execute();
-  return rows.map((r) => r.matched_at! - r.created_at);
+/** Requests in `language` matched since `since`: when each was made and matched, for an honest estimate. */
+export async function recentMatches(db: Kysely<DB>, language: string, since: number): Promise<{ createdAt: number; matchedAt: number }[]> {
+  const rows = await db.selectFrom('support_requests').select(['created_at', 'matched_at']).where('language', '=', language).where('matched_at', '>=', since).execute();
+  return rows.map((r) => ({ createdAt: Number(r.created_at), matchedAt: Number(r.matched_at) }));
 }
 
 export { OPEN, QUEUED };

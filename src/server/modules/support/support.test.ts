@@ -47,6 +47,22 @@ describeEachDialect(
       expect((await a.post('/api/v1/support/requests', { topics: [], language: 'en' })).statusCode).toBe(400);
     });
 
+    it('counts the place and the wait within the member’s language, and says so when nobody on duty speaks it', async () => {
+      const en = await member(t(), 'english-elm');
+      await ask(en);
+      const es = await member(t(), 'spanish-sage');
+      await ask(es, { language: 'es' });
+      expect(await mine(es)).toMatchObject({ position: 1, estimatedWaitMinutes: null, waitNote: 'no_listener_on_duty' });
+      // A Spanish-speaking listener with room takes the next round: about a minute, and the English request is not counted.
+      const busy = await listener(t(), 'busy-listener-es', { languages: ['es'] });
+      const again = await member(t(), 'spanish-sorrel');
+      await ask(again, { language: 'es' });
+      expect((await queueOf(busy)).offer).not.toBeNull();
+      expect(await mine(again)).toMatchObject({ position: 2, estimatedWaitMinutes: null, waitNote: null });
+      await listener(t(), 'roomy-listener-es', { languages: ['es', 'en'], capacity: 2 });
+      expect(await mine(again)).toMatchObject({ position: 2, estimatedWaitMinutes: 1, waitNote: null });
+    });
+
     it('offers a request to an on-duty listener who shares the language, anonymised, and a match opens a private chat', async () => {
       const l = await listener(t(), 'kind-listener');
       const a = await member(t(), 'asking-fern');

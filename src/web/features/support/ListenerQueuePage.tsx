@@ -5,10 +5,12 @@ import { Link, useNavigate } from 'react-router';
 import { isApiError } from '../../api/client';
 import { formatDateTime } from '../../i18n';
 import { Button } from '../../ui/Button';
+import { CheckboxField } from '../../ui/Field';
 import { toProblem } from '../../ui/formProblem';
 import { PageHeading } from '../../ui/PageHeading';
 import { LoadError, Loading } from '../../ui/Status';
 import { useAcceptOffer, useDeclineOffer, useListenerQueue, useSupportLive, type SupportOffer } from './api';
+import { useOfferAlert, useOfferAlertPrefs } from './offerAlert';
 import '../../styles/support.css';
 
 function duration(seconds: number, t: TFunction): string {
@@ -85,6 +87,27 @@ function Offer({ offer, fetchedAt }: { offer: SupportOffer; fetchedAt: number })
   );
 }
 
+/** How this listener wants to hear of a new offer on this device: a sound, a notification. */
+function AlertSettings({ alerts }: { alerts: ReturnType<typeof useOfferAlertPrefs> }) {
+  const { t } = useTranslation();
+  const { prefs, permission, setSound, setNotify } = alerts;
+  return (
+    <details className="support-section">
+      <summary>{t('support.queue.alerts.title')}</summary>
+      <p className="field-hint">{t('support.queue.alerts.intro')}</p>
+      <CheckboxField label={t('support.queue.alerts.sound')} checked={prefs.sound} onChange={setSound} />
+      {permission !== 'unsupported' && (
+        <CheckboxField
+          label={t('support.queue.alerts.notify')}
+          checked={prefs.notify && permission === 'granted'}
+          onChange={(on) => void setNotify(on)}
+          hint={permission === 'denied' ? t('support.queue.alerts.blocked') : t('support.queue.alerts.notifyHint')}
+        />
+      )}
+    </details>
+  );
+}
+
 /** /listeners/queue — a listener's offer, the anonymised queue, and their open chats. */
 export function ListenerQueuePage() {
   const { t } = useTranslation();
@@ -92,6 +115,8 @@ export function ListenerQueuePage() {
   const queue = useListenerQueue();
   const forbidden = queue.isError && isApiError(queue.error) && queue.error.status === 403;
   const data = queue.data;
+  const alerts = useOfferAlertPrefs();
+  useOfferAlert(data?.offer?.requestId ?? null, alerts.prefs, { title: t('support.queue.offerTitle'), body: t('support.queue.alerts.body') });
 
   return (
     <div className="support-page">
@@ -114,6 +139,7 @@ export function ListenerQueuePage() {
         <>
           <div role="status">{data.offer ? null : <p>{t('support.queue.noOffer')}</p>}</div>
           {data.offer && <Offer key={data.offer.requestId} offer={data.offer} fetchedAt={queue.dataUpdatedAt} />}
+          <AlertSettings alerts={alerts} />
 
           <section className="support-section" aria-labelledby="chats-title">
             <h2 id="chats-title">{t('support.queue.chatsTitle')}</h2>

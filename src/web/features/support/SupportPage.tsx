@@ -124,7 +124,15 @@ function Waiting({ request }: { request: MySupportRequest }) {
       {/* Polite: the place and the wait are told again when they change. */}
       <div role="status" className="support-place">
         <p className="lead">{request.position !== null ? t('support.waiting.position', { position: request.position }) : t('support.waiting.positionUnknown')}</p>
-        <p>{request.estimatedWaitMinutes !== null ? t('support.waiting.estimate', { count: request.estimatedWaitMinutes }) : t('support.waiting.noEstimate')}</p>
+        <p>
+          {request.estimatedWaitMinutes !== null
+            ? t('support.waiting.estimate', { count: request.estimatedWaitMinutes })
+            : request.waitNote === 'no_listener_on_duty'
+              ? t('support.waiting.noListenerOnDuty')
+              : request.waitNote === 'longer_than_limit'
+                ? t('support.waiting.longerThanLimit')
+                : t('support.waiting.noEstimate')}
+        </p>
         {request.status === 'offered' && <p>{t('support.waiting.offered')}</p>}
       </div>
       <p className="field-hint">{t('support.waiting.stayNote')}</p>
