@@ -25,6 +25,12 @@ export const TrainingModuleParams = Type.Object({
   module: Type.Enum(TRAINING_MODULES, { errorMessage: 'That is not one of the training modules.' }),
 });
 
+/** `?lang=` on the training routes: the language to read the training in; the member's own language when left out. */
+export const TrainingQuery = Type.Object({
+  lang: Type.Optional(Type.Enum(LANGUAGES, { errorMessage: 'Please choose a language from the list.' })),
+});
+export type TrainingQuery = Static<typeof TrainingQuery>;
+
 export const TrainingModuleSummary = Type.Object({
   id: Type.Enum(TRAINING_MODULES),
   title: Type.String(),

@@ -3,7 +3,7 @@ import { TRAINING_MODULES } from '../../../shared/listeners.js';
 import { LANGUAGES, type Language } from '../../../shared/rules.js';
 import { SUPPORT_TOPICS, type SupportTopic } from '../../../shared/support-rules.js';
 import type { ListenerApplicationsTable } from '../../platform/db/schema.js';
-import { TRAINING, type TrainingModuleContent } from './listeners.training.js';
+import type { LocalizedTraining, TrainingModuleContent } from './listeners.training.js';
 
 /** The only way the listener programme's data leaves the server. */
 
@@ -19,17 +19,18 @@ function jsonList<T extends string>(text: string, allowed: readonly T[]): T[] {
 export const languagesOf = (text: string): Language[] => jsonList(text, LANGUAGES);
 export const topicsOf = (text: string): SupportTopic[] => jsonList(text, SUPPORT_TOPICS);
 
-export function presentProgress(passed: Map<string, number>): TrainingProgress {
-  const modules = TRAINING.map((m) => ({ id: m.id, title: m.title, passedAt: passed.get(m.id) ?? null }));
+/** Which modules are passed, with titles in the language `training` is in. */
+export function presentProgress(passed: Map<string, number>, training: LocalizedTraining): TrainingProgress {
+  const modules = training.modules.map((m) => ({ id: m.id, title: m.title, passedAt: passed.get(m.id) ?? null }));
   return { modules, allPassed: TRAINING_MODULES.every((id) => passed.has(id)) };
 }
 
-/** A module's page and questions, without the answers. */
-export function presentModule(m: TrainingModuleContent, passedAt: number | null): TrainingModule {
+/** A module's page and questions, without the answers, and the language the text is in. */
+export function presentModule(m: TrainingModuleContent & { language: Language }, passedAt: number | null): TrainingModule {
   return {
     id: m.id,
     title: m.title,
-    language: 'en',
+    language: m.language,
     paragraphs: [...m.paragraphs],
     questions: m.questions.map((q) => ({ id: q.id, prompt: q.prompt, options: q.options.map((o) => ({ id: o.id, text: o.text })) })),
     passedAt,

@@ -17,6 +17,7 @@ import {
   TrainingModule,
   TrainingModuleParams,
   TrainingProgress,
+  TrainingQuery,
 } from '../../../shared/listeners.js';
 import { requireMember } from '../../platform/http/auth.js';
 import type { ListenerDutyService } from './listeners.duty.js';
@@ -28,21 +29,42 @@ const tags = ['listeners'];
 /** The listener programme: training, applying, the moderators' review, and a listener's duty. */
 export function listenersRoutes({ listeners, duty }: { listeners: ListenersService; duty: ListenerDutyService }): FastifyPluginAsyncTypebox {
   return async (app) => {
-    app.get('/listeners/me', { schema: { tags, summary: 'Where I stand in the listener programme: training, my application, whether I may apply', response: { 200: ListenerStanding, ...errors } } }, async (request) =>
-      listeners.standing(requireMember(request)),
+    app.get(
+      '/listeners/me',
+      { schema: { tags, summary: 'Where I stand in the listener programme: training, my application, whether I may apply', querystring: TrainingQuery, response: { 200: ListenerStanding, ...errors } } },
+      async (request) => listeners.standing(requireMember(request), request.query.lang),
     );
-    app.get('/listeners/training', { schema: { tags, summary: 'The training modules and which I have passed', response: { 200: TrainingProgress, ...errors } } }, async (request) =>
-      listeners.progress(requireMember(request)),
+    app.get(
+      '/listeners/training',
+      { schema: { tags, summary: 'The training modules and which I have passed, titled in ?lang= or my language', querystring: TrainingQuery, response: { 200: TrainingProgress, ...errors } } },
+      async (request) => listeners.progress(requireMember(request), request.query.lang),
     );
     app.get(
       '/listeners/training/:module',
-      { schema: { tags, summary: 'One training module: its page and quiz questions (never the answers)', params: TrainingModuleParams, response: { 200: TrainingModule, ...errors } } },
-      async (request) => listeners.module(requireMember(request), request.params.module),
+      {
+        schema: {
+          tags,
+          summary: 'One training module: its page and quiz questions (never the answers), in ?lang= or my language, English when not translated',
+          params: TrainingModuleParams,
+          querystring: TrainingQuery,
+          response: { 200: TrainingModule, ...errors },
+        },
+      },
+      async (request) => listeners.module(requireMember(request), request.params.module, request.query.lang),
     );
     app.post(
       '/listeners/training/:module/answers',
-      { schema: { tags, summary: 'Check my quiz answers: all right passes the module; otherwise which questions to look at again', params: TrainingModuleParams, body: QuizAnswers, response: { 200: QuizResult, ...errors } } },
-      async (request) => listeners.answer(requireMember(request), request.params.module, request.body),
+      {
+        schema: {
+          tags,
+          summary: 'Check my quiz answers by ids, whatever language I read it in: all right passes the module; otherwise which questions to look at again',
+          params: TrainingModuleParams,
+          querystring: TrainingQuery,
+          body: QuizAnswers,
+          response: { 200: QuizResult, ...errors },
+        },
+      },
+      async (request) => listeners.answer(requireMember(request), request.params.module, request.body, request.query.lang),
     );
     app.post(
       '/listeners/applications',

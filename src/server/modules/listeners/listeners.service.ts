@@ -14,6 +14,7 @@ import {
   type TrainingModuleId,
   type TrainingProgress,
 } from '../../../shared/listeners.js';
+import type { Language } from '../../../shared/rules.js';
 import type { DB } from '../../platform/db/schema.js';
 import type { EventBus } from '../../platform/events/bus.js';
 import { keyset, toPage, type PageRequest } from '../../platform/db/pagination.js';
@@ -24,11 +25,14 @@ import { recordAudit } from '../moderation/audit.js';
 import { listenersPolicy } from './listeners.policy.js';
 import { presentApplication, presentModule, presentPending, presentProgress } from './listeners.presenter.js';
 import * as store from './listeners.store.js';
-import { trainingModule } from './listeners.training.js';
+import { trainingFor, trainingModule } from './listeners.training.js';
 
 export type ListenersService = ReturnType<typeof createListenersService>;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The language `member` reads the training in: the one asked for, else their account's (English when it is not translated). */
+const readingLanguage = (member: AuthMember, lang?: Language): string => lang ?? member.language;
 
 /**
  * The listener programme: training with quizzes checked here (the answers never leave the
@@ -36,8 +40,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * A listener's profile and time on duty live in listeners.duty.ts.
  */
 export function createListenersService({ db, bus, now = () => Date.now() }: { db: Kysely<DB>; bus: EventBus; now?: () => number }) {
-  async function progress(memberId: string, conn: Kysely<DB> = db): Promise<TrainingProgress> {
-    return presentProgress(await store.passedModules(conn, memberId));
+  async function progress(memberId: string, language: string, conn: Kysely<DB> = db): Promise<TrainingProgress> {
+    return presentProgress(await store.passedModules(conn, memberId), trainingFor(language));
   }
 
   /** Why `memberId` may not apply now, or null when they may; `conn` is the transaction when there is one. */
@@ -45,7 +49,8 @@ export function createListenersService({ db, bus, now = () => Date.now() }: { db
     if (await store.hasListenerRole(conn, memberId)) {
       return new AppError('already_listener', 'You are already a Kindred listener. Thank you for giving your time.', 409);
     }
-    if (!(await progress(memberId, conn)).allPassed) {
+    // Only whether all are passed matters here, not the titles' language.
+    if (!(await progress(memberId, 'en', conn)).allPassed) {
       return new AppError('training_incomplete', 'Please finish the four training modules first. They are short, and you can take them at your own pace.', 409);
     }
     if (await store.pendingApplication(conn, memberId)) {
@@ -66,29 +71,33 @@ export function createListenersService({ db, bus, now = () => Date.now() }: { db
   }
 
   return {
-    /** Which modules `member` has passed. */
-    progress: (member: AuthMember) => progress(member.id),
+    /** Which modules `member` has passed, titled in `lang` (else their account's language). */
+    progress: (member: AuthMember, lang?: Language) => progress(member.id, readingLanguage(member, lang)),
 
-    /** One module's page and questions (never the answers). */
-    async module(member: AuthMember, id: TrainingModuleId): Promise<TrainingModule> {
+    /** One module's page and questions (never the answers), in `lang` (else their account's language). */
+    async module(member: AuthMember, id: TrainingModuleId, lang?: Language): Promise<TrainingModule> {
       const passed = await store.passedModules(db, member.id);
-      return presentModule(trainingModule(id), passed.get(id) ?? null);
+      return presentModule(trainingModule(id, readingLanguage(member, lang)), passed.get(id) ?? null);
     },
 
-    /** Checks the answers; all right passes the module, else says which questions to look at again. */
-    async answer(member: AuthMember, id: TrainingModuleId, body: QuizAnswers): Promise<QuizResult> {
-      const content = trainingModule(id);
+    /**
+     * Checks the answers by question and option ids, the same in every language; all right passes
+     * the module, else says which questions to look at again, worded in `lang` (else the account's).
+     */
+    async answer(member: AuthMember, id: TrainingModuleId, body: QuizAnswers, lang?: Language): Promise<QuizResult> {
+      const language = readingLanguage(member, lang);
+      const content = trainingModule(id, language);
       const revisit = content.questions.filter((q) => body.answers[q.id] !== q.correct).map((q) => ({ id: q.id, prompt: q.prompt, hint: q.hint }));
       if (revisit.length === 0) await store.recordPass(db, member.id, id, now());
       const passed = await store.passedModules(db, member.id);
-      return { passed: revisit.length === 0, revisit, passedAt: revisit.length === 0 ? (passed.get(id) ?? null) : null, progress: presentProgress(passed) };
+      return { passed: revisit.length === 0, revisit, passedAt: revisit.length === 0 ? (passed.get(id) ?? null) : null, progress: presentProgress(passed, trainingFor(language)) };
     },
 
-    /** Where `member` stands: training, their latest application, and whether they may apply. */
-    async standing(member: AuthMember): Promise<ListenerStanding> {
+    /** Where `member` stands: training (titled in `lang`, else their account's language), their latest application, and whether they may apply. */
+    async standing(member: AuthMember, lang?: Language): Promise<ListenerStanding> {
       const t = now();
       const [training, latest, isListener, declined] = await Promise.all([
-        progress(member.id),
+        progress(member.id, readingLanguage(member, lang)),
         store.latestApplication(db, member.id),
         store.hasListenerRole(db, member.id),
         store.latestDecline(db, member.id),

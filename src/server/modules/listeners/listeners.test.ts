@@ -1,7 +1,8 @@
-import { afterEach, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TRAINING_MODULES } from '../../../shared/listeners.js';
 import { describeEachDialect, grantRole, Visitor, type TestApp } from '../../test/harness.js';
-import { TRAINING } from './listeners.training.js';
+import { TRAINING, trainingFor, trainingModule } from './listeners.training.js';
+import { TRAINING_ES } from './listeners.training.es.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const MIN = 60 * 1000;
@@ -47,6 +48,36 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/** What a quiz is checked by: module, question and option ids and the right answers, without any words. */
+const quizShape = (modules: typeof TRAINING) =>
+  modules.map((m) => ({ id: m.id, questions: m.questions.map((q) => ({ id: q.id, options: q.options.map((o) => o.id), correct: q.correct })) }));
+
+describe('listener training translations', () => {
+  it('keeps the Spanish quizzes checked exactly like the English ones: same ids, same right answers', () => {
+    expect(TRAINING.map((m) => m.id)).toEqual([...TRAINING_MODULES]);
+    expect(quizShape(TRAINING_ES)).toEqual(quizShape(TRAINING));
+    for (const [i, es] of TRAINING_ES.entries()) {
+      const en = TRAINING[i]!;
+      expect(es.paragraphs.length, es.id).toBeGreaterThan(2);
+      expect(es.title, es.id).not.toBe(en.title);
+      for (const [j, q] of es.questions.entries()) {
+        expect(q.options.map((o) => o.id), `${es.id} ${q.id}`).toContain(q.correct);
+        expect(q.prompt, `${es.id} ${q.id}`).not.toBe(en.questions[j]!.prompt);
+        expect(q.hint, `${es.id} ${q.id}`).toMatch(/^Vuelve a leer/);
+      }
+    }
+  });
+
+  it('chooses the text per language and falls back to English when there is no translation', () => {
+    expect(trainingFor('es')).toEqual({ language: 'es', modules: TRAINING_ES });
+    expect(trainingFor('en')).toEqual({ language: 'en', modules: TRAINING });
+    expect(trainingFor('fr')).toEqual({ language: 'en', modules: TRAINING });
+    expect(trainingModule('crisis', 'es')).toMatchObject({ id: 'crisis', language: 'es', title: 'Qué hacer en una crisis' });
+    expect(trainingModule('crisis', 'de')).toMatchObject({ id: 'crisis', language: 'en', title: 'What to do in a crisis' });
+    expect(trainingModule('crisis')).toMatchObject({ language: 'en' });
+  });
+});
+
 describeEachDialect('listener programme', (t) => {
   it('serves training without answers, checks quizzes on the server, and says kindly what to look at again', async () => {
     const ana = await member(t(), 'QuietHeron90');
@@ -83,6 +114,47 @@ describeEachDialect('listener programme', (t) => {
     expect((await ana.post('/api/v1/listeners/training/crisis/answers', { answers: 'all of them' })).statusCode).toBe(400);
     expect((await ana.post('/api/v1/listeners/training/crisis/answers', {})).statusCode).toBe(400);
     expect((await new Visitor(t().app).get('/api/v1/listeners/training')).statusCode).toBe(401);
+  });
+
+  it('serves the training in Spanish when asked, or by default to a member whose language is Spanish, and checks it by the same answers', async () => {
+    const ana = await member(t(), 'QuietHeron89');
+    const english = (await ana.get('/api/v1/listeners/training/crisis')).json();
+    expect(english).toMatchObject({ language: 'en', title: 'What to do in a crisis' });
+    const asked = await ana.get('/api/v1/listeners/training/crisis?lang=es');
+    expect(asked.statusCode).toBe(200);
+    expect(asked.json()).toMatchObject({ id: 'crisis', language: 'es', title: 'Qué hacer en una crisis', passedAt: null });
+    expect(asked.json().paragraphs).toEqual(TRAINING_ES.find((m) => m.id === 'crisis')!.paragraphs);
+    expect(asked.json().questions.map((q: { id: string }) => q.id)).toEqual(english.questions.map((q: { id: string }) => q.id));
+    expect(asked.body).not.toMatch(/"correct"|"hint"/);
+    expect((await ana.get('/api/v1/listeners/training?lang=es')).json().modules.map((m: { title: string }) => m.title)).toEqual(TRAINING_ES.map((m) => m.title));
+    expect((await ana.get('/api/v1/listeners/training/crisis?lang=fr')).statusCode).toBe(400);
+
+    const eva = new Visitor(t().app, { 'accept-language': 'es-MX,es;q=0.9,en;q=0.5' });
+    await eva.signUp('CalmSeal89');
+    expect((await eva.get('/api/v1/me')).json().member.language).toBe('es');
+    for (const m of TRAINING_MODULES) {
+      const page = (await eva.get(`/api/v1/listeners/training/${m}`)).json();
+      expect(page).toMatchObject({ id: m, language: 'es', title: TRAINING_ES.find((c) => c.id === m)!.title });
+    }
+    expect((await eva.get('/api/v1/listeners/training')).json().modules[0].title).toBe('Escucha activa');
+    expect((await eva.get('/api/v1/listeners/me')).json().training.modules[0].title).toBe('Escucha activa');
+    expect((await eva.get('/api/v1/listeners/training/crisis?lang=en')).json()).toMatchObject({ language: 'en', title: 'What to do in a crisis' });
+
+    // A wrong answer is named in Spanish, without the right one; the same right answers pass.
+    const wrong = { ...rightAnswers('crisis'), q3: 'a' };
+    const failed = await eva.post('/api/v1/listeners/training/crisis/answers', { answers: wrong });
+    expect(failed.json()).toMatchObject({ passed: false, revisit: [{ id: 'q3', hint: 'Vuelve a leer la parte sobre cuidar tus palabras.' }] });
+    expect(failed.json().revisit[0].prompt).toBe(TRAINING_ES.find((m) => m.id === 'crisis')!.questions[2]!.prompt);
+    expect(failed.json().progress.modules[3].title).toBe('Qué hacer en una crisis');
+    expect(failed.body).not.toContain('Murió por suicidio');
+    expect((await eva.post('/api/v1/listeners/training/crisis/answers?lang=en', { answers: wrong })).json().revisit[0].hint).toMatch(/another look/);
+    await passTraining(eva);
+    expect((await eva.get('/api/v1/listeners/training/crisis')).json()).toMatchObject({ language: 'es', passedAt: expect.any(Number) });
+    expect((await eva.get('/api/v1/listeners/me')).json()).toMatchObject({ canApply: true, training: { allPassed: true } });
+
+    // The Spanish quiz read by an English-speaking member passes with the same answers too.
+    const passed = await ana.post('/api/v1/listeners/training/boundaries/answers?lang=es', { answers: rightAnswers('boundaries') });
+    expect(passed.json()).toMatchObject({ passed: true, revisit: [], passedAt: expect.any(Number) });
   });
 
   it('lets a member apply only after the training, once at a time, and again 30 days after a decline', async () => {

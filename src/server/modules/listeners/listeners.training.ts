@@ -1,9 +1,14 @@
 import type { TrainingModuleId } from '../../../shared/listeners.js';
+import { LANGUAGES, type Language } from '../../../shared/rules.js';
+import { TRAINING_ES } from './listeners.training.es.js';
 
 /**
  * The listener training, kept on the server so the right answers never reach a browser.
- * English only for now: a member who prefers another language is shown the English text
- * with a note (the client says so). Each question names the part of the page to read again.
+ * Written in English (below) and translated into Spanish (listeners.training.es.ts); every
+ * translation keeps the same module, question and option ids and the same right answers,
+ * so a quiz is checked by ids whatever language it was read in. A language without a
+ * translation gets the English text, and says so (`language`), so the client can add a note.
+ * Each question names the part of the page to read again.
  */
 export interface TrainingQuestion {
   id: string;
@@ -21,6 +26,7 @@ export interface TrainingModuleContent {
   questions: TrainingQuestion[];
 }
 
+/** The training in English: the original every translation follows. */
 export const TRAINING: readonly TrainingModuleContent[] = [
   {
     id: 'active_listening',
@@ -247,8 +253,26 @@ export const TRAINING: readonly TrainingModuleContent[] = [
   },
 ];
 
-export function trainingModule(id: TrainingModuleId): TrainingModuleContent {
-  const found = TRAINING.find((m) => m.id === id);
+/** The training in each language it is written in; English is the original. */
+const TRANSLATIONS: Partial<Record<Language, readonly TrainingModuleContent[]>> = { en: TRAINING, es: TRAINING_ES };
+
+/** The training as a member reads it, and the language it is actually in. */
+export interface LocalizedTraining {
+  language: Language;
+  modules: readonly TrainingModuleContent[];
+}
+
+/** The whole training in `language`, or in English when it has not been translated into it. */
+export function trainingFor(language: string): LocalizedTraining {
+  const wanted = LANGUAGES.find((l) => l === language);
+  const modules = wanted && TRANSLATIONS[wanted];
+  return modules ? { language: wanted, modules } : { language: 'en', modules: TRAINING };
+}
+
+/** One module in `language` (English when not translated), with the language it is in. */
+export function trainingModule(id: TrainingModuleId, language: string = 'en'): TrainingModuleContent & { language: Language } {
+  const training = trainingFor(language);
+  const found = training.modules.find((m) => m.id === id);
   if (!found) throw new Error(`unknown training module ${id}`);
-  return found;
+  return { ...found, language: training.language };
 }

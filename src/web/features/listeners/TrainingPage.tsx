@@ -8,7 +8,10 @@ import { PageHeading } from '../../ui/PageHeading';
 import { LoadError, Loading } from '../../ui/Status';
 import { useAnswerQuiz, useTrainingModule } from './api';
 
-/** /listeners/training/:module — one training page and its quiz, checked on the server. */
+/**
+ * /listeners/training/:module — one training page and its quiz, checked on the server, in the
+ * screens' language; a language not translated yet gets the English text with a note.
+ */
 export function TrainingPage() {
   const { t, i18n } = useTranslation();
   const { module = '' } = useParams();

@@ -1,4 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { api, query } from '../../api/client';
 import type {
   ApplicationBody,
@@ -14,11 +15,14 @@ import type {
   ReviewResult,
   TrainingModule,
 } from '../../../shared/listeners';
+import { LANGUAGES, type Language } from '../../../shared/rules';
 
 export const listenerKeys = {
   all: ['listeners'] as const,
+  /** Every language's standing: what to invalidate. */
   standing: ['listeners', 'standing'] as const,
-  module: (id: string) => ['listeners', 'module', id] as const,
+  standingIn: (lang: string) => ['listeners', 'standing', lang] as const,
+  module: (id: string, lang: string) => ['listeners', 'module', id, lang] as const,
   profile: ['listeners', 'profile'] as const,
   pending: ['listeners', 'pending'] as const,
 };
@@ -26,18 +30,36 @@ export const listenerKeys = {
 /** Once a minute: time on duty and the break nudge stay current without a socket. */
 const DUTY_POLL_MS = 60_000;
 
+/**
+ * The language to read the training in: the screens' language when the server knows it;
+ * otherwise none, and the server uses the account's language (English when not translated).
+ */
+function useTrainingLanguage(): Language | undefined {
+  const { i18n } = useTranslation();
+  const ui = i18n.language?.slice(0, 2);
+  return LANGUAGES.find((l) => l === ui);
+}
+
 export function useStanding() {
-  return useQuery({ queryKey: listenerKeys.standing, queryFn: ({ signal }) => api<ListenerStanding>('/api/v1/listeners/me', { signal }) });
+  const lang = useTrainingLanguage();
+  return useQuery({ queryKey: listenerKeys.standingIn(lang ?? ''), queryFn: ({ signal }) => api<ListenerStanding>(`/api/v1/listeners/me${query({ lang })}`, { signal }) });
 }
 
+/** One module in the screens' language; switching language fetches it again. */
 export function useTrainingModule(id: string) {
-  return useQuery({ queryKey: listenerKeys.module(id), queryFn: ({ signal }) => api<TrainingModule>(`/api/v1/listeners/training/${encodeURIComponent(id)}`, { signal }) });
+  const lang = useTrainingLanguage();
+  return useQuery({
+    queryKey: listenerKeys.module(id, lang ?? ''),
+    queryFn: ({ signal }) => api<TrainingModule>(`/api/v1/listeners/training/${encodeURIComponent(id)}${query({ lang })}`, { signal }),
+  });
 }
 
+/** Checks the answers (by ids, the same in every language); what to look at again comes in the screens' language. */
 export function useAnswerQuiz(id: string) {
   const queryClient = useQueryClient();
+  const lang = useTrainingLanguage();
   return useMutation({
-    mutationFn: (body: QuizAnswers) => api<QuizResult>(`/api/v1/listeners/training/${encodeURIComponent(id)}/answers`, { method: 'POST', body }),
+    mutationFn: (body: QuizAnswers) => api<QuizResult>(`/api/v1/listeners/training/${encodeURIComponent(id)}/answers${query({ lang })}`, { method: 'POST', body }),
     onSuccess: (result) => {
       if (result.passed) void queryClient.invalidateQueries({ queryKey: listenerKeys.all });
     },
