@@ -49,6 +49,12 @@ import { messagingMemberData } from './modules/messaging/messaging.member-data.j
 import { notificationsSocket } from './modules/notifications/notifications.socket.js';
 import { createFlagsService } from './modules/moderation/flags.service.js';
 import { flagsRoutes } from './modules/moderation/flags.routes.js';
+import { moderationRoutes } from './modules/moderation/moderation.routes.js';
+import { moderationSocket } from './modules/moderation/moderation.socket.js';
+import { createOversightService } from './modules/moderation/oversight.service.js';
+import { createReportsService } from './modules/moderation/reports.service.js';
+import { createReviewService } from './modules/moderation/review.service.js';
+import { createSanctionsService } from './modules/moderation/sanctions.service.js';
 import { createSupportService, type SupportService } from './modules/support/support.service.js';
 import { supportRoutes } from './modules/support/support.routes.js';
 import { supportSocket } from './modules/support/support.socket.js';
@@ -200,6 +206,8 @@ export async function buildApp({ config, database, redis, webDir = defaultWebDir
   const support = createSupportService({ db, safety, messaging, bus, requestTimeoutMinutes: config.SUPPORT_REQUEST_TIMEOUT_MINUTES, retentionDays: config.SUPPORT_RETENTION_DAYS });
   app.decorate('support', support);
   supportSocket({ realtime, support, bus, log: app.log });
+  const review = createReviewService({ db, posts, messaging, bus });
+  moderationSocket({ realtime, bus });
 
   await app.register(authPlugin, { resolve: (token) => accounts.resolveSession(token), cookie: cookieJar, publicOrigin: config.PUBLIC_ORIGIN });
 
@@ -227,6 +235,9 @@ export async function buildApp({ config, database, redis, webDir = defaultWebDir
       await api.register(messagingRoutes({ messaging }));
       await api.register(supportRoutes({ support }));
       await api.register(flagsRoutes({ flags: createFlagsService({ db }) }));
+      await api.register(
+        moderationRoutes({ reports: createReportsService({ db, bus }), review, sanctions: createSanctionsService({ db, bus, review }), oversight: createOversightService({ db }) }),
+      );
       await api.register(listenersRoutes({ listeners, duty: listenerDuty }));
       await api.register(accountDataRoutes({ accountData, cookie: cookieJar }));
     },

@@ -202,6 +202,8 @@ export interface ServerToClientEvents {
   'support:changed': () => void;
   /** The member's notifications changed: the badge follows `unread`. */
   'notifications:changed': (input: { unread: number }) => void;
+  /** To moderators: the review queue changed; ask again. */
+  'moderation:changed': () => void;
 }
 
 /** Socket.IO room names: one per conversation, one per member (all their tabs and devices). */
@@ -209,6 +211,8 @@ export const socketRooms = {
   conversation: (id: string) => `c:${id}`,
   hosts: (id: string) => `h:${id}`,
   member: (id: string) => `m:${id}`,
+  /** Every moderator's and admin's sockets, for the live review queue. */
+  moderators: 'mods',
   /** Sockets of members who blocked `authorId`: what that author says skips them. */
   hiding: (authorId: string) => `x:${authorId}`,
 };

@@ -54,6 +54,8 @@ export interface AccountsDeps {
 const HANDLE_SHAPE = new RegExp(HANDLE_PATTERN);
 
 const WRONG_CREDENTIALS = "That handle and passphrase don't match. Please check both and try again.";
+/** Said only after the right passphrase, so it tells a stranger nothing. */
+const BANNED = 'This account has been closed by the moderators for going against the community guidelines. If you are struggling right now, the crisis lines on the Get help page are there for you.';
 const WRONG_RECOVERY = "That handle and recovery code don't match. Please check both and try again.";
 
 export type AccountsService = ReturnType<typeof createAccountsService>;
@@ -176,6 +178,7 @@ export function createAccountsService({ db, sessionDays, knownCountries, bus, no
       if (!(await verifyPassphrase(row.passphrase_hash, input.passphrase))) {
         throw new AppError('wrong_credentials', WRONG_CREDENTIALS, 401);
       }
+      if (row.banned_at !== null) throw new AppError('banned', BANNED, 403);
       const session = await startSession(row.id, begunAt, previousToken);
       return { member: await self(row.id), session };
     },
@@ -232,6 +235,7 @@ export function createAccountsService({ db, sessionDays, knownCountries, bus, no
         language: row.language,
         roles: row.roles,
         suspendedUntil: row.suspendedUntil,
+        mutedUntil: row.mutedUntil,
       };
       return { sessionId: row.sessionId, csrfToken: row.csrfToken, member, ...(renewedUntil ? { renewedUntil } : {}) };
     },

@@ -117,8 +117,10 @@ export async function findLiveSession(db: Kysely<DB>, id: string, now: number) {
       'members.country',
       'members.language',
       'members.suspended_until as suspendedUntil',
+      'members.muted_until as mutedUntil',
     ])
     .where('sessions.id', '=', id)
+    .where('members.banned_at', 'is', null)
     .where('sessions.expires_at', '>', now)
     .whereRef('sessions.created_at', '>=', 'members.sessions_valid_after')
     .execute();

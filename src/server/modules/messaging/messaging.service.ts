@@ -50,6 +50,7 @@ interface Access {
   participant: store.ParticipantRow;
   isHost: boolean;
   suspendedUntil: number | null;
+  siteMutedUntil: number | null;
   /** The client id asked about is stored already (a retry). */
   alreadySent: boolean;
 }
@@ -99,7 +100,7 @@ export function createMessagingService({ db, dialect, groups, safety, bus, prese
       const listens = hasRole(member, 'listener') || hasRole(member, 'moderator') || hasRole(member, 'admin');
       if (!listens) throw notFound('That conversation');
       participant ??= await store.ensureParticipant(db, conversationId, member.id, 'participant', now());
-      return { room, participant, isHost: hasRole(member, 'moderator') || hasRole(member, 'admin'), suspendedUntil: found.suspendedUntil, alreadySent: found.alreadySent };
+      return { room, participant, isHost: hasRole(member, 'moderator') || hasRole(member, 'admin'), suspendedUntil: found.suspendedUntil, siteMutedUntil: found.siteMutedUntil, alreadySent: found.alreadySent };
     }
     if (room.kind === 'room') {
       if (room.group_archived_at !== null && !byRole) throw notFound('That conversation');
@@ -110,7 +111,7 @@ export function createMessagingService({ db, dialect, groups, safety, bus, prese
       if (!(found.moderatorAsked && (hasRole(member, 'moderator') || hasRole(member, 'admin')))) throw notFound('That conversation');
       participant = await store.ensureParticipant(db, conversationId, member.id, 'host', now());
     }
-    return { room, participant, isHost: byRole || participant.role === 'host', suspendedUntil: found.suspendedUntil, alreadySent: found.alreadySent };
+    return { room, participant, isHost: byRole || participant.role === 'host', suspendedUntil: found.suspendedUntil, siteMutedUntil: found.siteMutedUntil, alreadySent: found.alreadySent };
   }
 
   async function roomIdFor(group: GroupRow): Promise<string> {
@@ -139,6 +140,9 @@ export function createMessagingService({ db, dialect, groups, safety, bus, prese
       throw new AppError('suspended', 'Your account is suspended for now, so you cannot send messages. You can still read.', 403);
     }
     if (a.room.closed_at !== null) throw new AppError('conversation_closed', 'This conversation has ended, so it cannot take new messages. Your words are kept in the box.', 409);
+    if (a.siteMutedUntil && a.siteMutedUntil > t) {
+      throw new AppError('muted', 'A moderator has paused your posts and messages for a while. You can still read, and your words are kept in the box.', 403, undefined, { mutedUntil: a.siteMutedUntil });
+    }
     if (a.participant.muted_until && a.participant.muted_until > t) {
       throw new AppError('muted', 'A host has paused your messages in this room for a while. You can still read along.', 403, undefined, { mutedUntil: a.participant.muted_until });
     }
@@ -198,7 +202,7 @@ export function createMessagingService({ db, dialect, groups, safety, bus, prese
       if (a.room.closed_at !== null) throw new AppError('conversation_closed', 'This conversation has ended.', 409);
       const t = now();
       const id = ulid(t);
-      const columns = { id, conversation_id: conversationId, author_id: host.id, client_id: `card-${id}`, body, content_warning: null, status: 'published', held_reason: null, card: JSON.stringify(card), created_at: t, removed_reason: null, removed_by: null, removed_at: null, deleted_at: null };
+      const columns = { id, conversation_id: conversationId, author_id: host.id, client_id: `card-${id}`, body, content_warning: null, status: 'published', held_reason: null, card: JSON.stringify(card), created_at: t, removed_rule: null, removed_reason: null, removed_by: null, removed_at: null, deleted_at: null };
       const seq = await db.transaction().execute((trx) => insertWithNextSeq(trx, dialect, columns));
       const message = presentMessage({ ...columns, seq, author_handle: host.handle, author_deleted_at: null, author_is_host: true }, { showReason: false });
       await bus.publish('message.created', { message, authorId: host.id, held: false, hostsSeeHeld: false, risk: null });
@@ -305,6 +309,7 @@ export function createMessagingService({ db, dialect, groups, safety, bus, prese
         status: evaluation.status,
         held_reason: evaluation.outcome.heldReason,
         card: null,
+        removed_rule: null,
         removed_reason: null,
         removed_by: null,
         removed_at: null,
@@ -408,6 +413,41 @@ export function createMessagingService({ db, dialect, groups, safety, bus, prese
         onlyAuthorAndHosts: updated.held_reason !== null,
       });
       return presentMessage(updated, { showReason: true });
+    },
+
+    /**
+     * A moderator's decision on a chat message, in the caller's transaction: let a held message
+     * through to the conversation, take one down with the guideline and the reason its author
+     * sees, or put back one taken down. `announce` pushes the change once the caller commits.
+     */
+    async moderate(
+      trx: Kysely<DB>,
+      messageId: string,
+      next: { status: 'published' } | { status: 'removed'; rule: string; reason: string; by: string },
+    ): Promise<{ changed: boolean; authorId: string; conversationId: string; announce: () => Promise<void> }> {
+      const row = await store.findMessage(trx, messageId);
+      if (!row || row.deleted_at !== null) throw notFound('That message');
+      const base = { changed: false, authorId: row.author_id, conversationId: row.conversation_id, announce: async () => {} };
+      if (row.status === next.status) return base;
+      const t = now();
+      const patch =
+        next.status === 'removed'
+          ? { status: 'removed', removed_rule: next.rule, removed_reason: next.reason, removed_by: next.by, removed_at: t }
+          : { status: 'published', held_reason: null, removed_rule: null, removed_reason: null, removed_by: null, removed_at: null };
+      const done = await trx.updateTable('messages').set(patch).where('id', '=', messageId).where('status', '=', row.status).executeTakeFirst();
+      if (Number(done.numUpdatedRows) === 0) return base;
+      const wasUnseen = row.status === 'held' || (row.status === 'removed' && row.held_reason !== null);
+      const announce = async () => {
+        const updated = (await store.findMessage(db, messageId))!;
+        const message = presentMessage(updated, { showReason: false });
+        if (next.status === 'published' && wasUnseen) {
+          // Never seen by the conversation: it arrives now as a new message would.
+          await bus.publish('message.created', { message, authorId: updated.author_id, held: false, hostsSeeHeld: false, risk: null });
+        } else {
+          await bus.publish('message.updated', { message, authorId: updated.author_id, reasonForAuthor: updated.removed_reason, onlyAuthorAndHosts: wasUnseen });
+        }
+      };
+      return { ...base, changed: true, announce };
     },
 
     /** A host pauses one participant's messages for `minutes` (0 lifts it). Hosts cannot mute each other. */

@@ -15,7 +15,7 @@ import {
 import type { DB } from '../../platform/db/schema.js';
 import { toPage, type Page, type PageRequest } from '../../platform/db/pagination.js';
 import type { EventBus } from '../../platform/events/bus.js';
-import type { AuthMember } from '../../platform/http/auth.js';
+import { assertMayTakePart, type AuthMember } from '../../platform/http/auth.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import type { BlocksService } from '../blocks/blocks.service.js';
 import type { GroupsService } from '../groups/groups.service.js';
@@ -44,6 +44,8 @@ export interface PostsDeps {
 export type PostsService = ReturnType<typeof createPostsService>;
 
 /** Group forums: posts, threaded replies, reactions, saved posts and follows, and the feeds. */
+const NOT_REMOVED = { removed_rule: null, removed_reason: null, removed_by: null, removed_at: null } as const;
+
 export function createPostsService({ db, groups, search, safety, bus, blocks, now = Date.now }: PostsDeps) {
   async function marksFor(viewer: AuthMember | null, ids: string[]): Promise<ViewerMarks> {
     if (!viewer || ids.length === 0) return NO_MARKS;
@@ -127,6 +129,7 @@ export function createPostsService({ db, groups, search, safety, bus, blocks, no
 
     async create(author: AuthMember, slug: string, input: CreatePostBody): Promise<{ post: PostDetail; safety: SafetyOutcome }> {
       const group = await groups.readable(author, slug);
+      assertMayTakePart(author, now());
       if (!(await groups.isMember(author.id, group.id))) {
         throw new AppError('not_a_member', 'Please join this group to post in it. Your draft is kept.', 403);
       }
@@ -147,6 +150,8 @@ export function createPostsService({ db, groups, search, safety, bus, blocks, no
           excerpt: excerptOf(text),
           content_warning: warning ?? null,
           status,
+          held_reason: status === 'held' ? 'safety' : null,
+          ...NOT_REMOVED,
           last_activity_at: t,
           locked_at: null,
           created_at: t,
@@ -163,6 +168,7 @@ export function createPostsService({ db, groups, search, safety, bus, blocks, no
     async update(author: AuthMember, id: string, input: UpdatePostBody): Promise<{ post: PostDetail; safety: SafetyOutcome }> {
       const post = await readablePost(author, id);
       postsPolicy.assertAuthor(author, post, 'post');
+      assertMayTakePart(author, now());
       const title = input.title?.trim() ?? post.title;
       const body = input.body ?? post.body_md;
       const chosen = input.contentWarning !== undefined ? input.contentWarning : post.content_warning;
@@ -247,6 +253,7 @@ export function createPostsService({ db, groups, search, safety, bus, blocks, no
 
     async reply(author: AuthMember, postId: string, input: CreateReplyBody): Promise<{ reply: Reply; safety: SafetyOutcome }> {
       const post = await readablePost(author, postId);
+      assertMayTakePart(author, now());
       if (post.deleted_at !== null) throw new AppError('post_deleted', 'This post was deleted, so it cannot take new replies. Your reply is kept in the box.', 409);
       if (post.locked_at !== null) throw new AppError('post_locked', 'This post is locked, so it cannot take new replies. Your reply is kept in the box.', 409);
       let parent: store.ReplyWithAuthor | undefined;
@@ -277,6 +284,8 @@ export function createPostsService({ db, groups, search, safety, bus, blocks, no
           body_html: html,
           content_warning: contentWarning,
           status,
+          held_reason: status === 'held' ? 'safety' : null,
+          ...NOT_REMOVED,
           created_at: t,
           edited_at: null,
           deleted_at: null,
@@ -296,6 +305,7 @@ export function createPostsService({ db, groups, search, safety, bus, blocks, no
     async updateReply(author: AuthMember, id: string, body: string): Promise<{ reply: Reply; safety: SafetyOutcome }> {
       const { reply, post } = await readableReply(author, id);
       postsPolicy.assertAuthor(author, reply, 'reply');
+      assertMayTakePart(author, now());
       const html = renderMarkdown(body);
       const { status, contentWarning, outcome, assessment } = safety.evaluate(body, { kind: 'reply' });
       const nextStatus = reply.status === 'removed' ? 'removed' : status;
@@ -318,6 +328,49 @@ export function createPostsService({ db, groups, search, safety, bus, blocks, no
       if (nowPublished) await bus.publish('reply.created', { replyId: id, postId: post.id, authorId: author.id, anonymous: Boolean(reply.anonymous), createdAt: t });
       else if (nextStatus === 'published') await bus.publish('reply.edited', { replyId: id, postId: post.id, authorId: author.id, anonymous: Boolean(reply.anonymous), at: t });
       return { reply: await replyOut(author, id), safety: outcome };
+    },
+
+    /**
+     * A moderator's decision on a post or reply, in the caller's transaction: publish what was
+     * held (it then reaches readers as a new one would), take it down with the guideline and the
+     * reason its author will see, or put back what was taken down. Returns the author and whether
+     * anything changed, and what to announce once the transaction commits.
+     */
+    async moderate(
+      trx: Kysely<DB>,
+      target: { type: 'post' | 'reply'; id: string },
+      next: { status: 'published' } | { status: 'removed'; rule: string; reason: string; by: string },
+    ): Promise<{ changed: boolean; authorId: string; groupId: string; announce: () => Promise<void> }> {
+      const t = now();
+      const removal = next.status === 'removed' ? { removed_rule: next.rule, removed_reason: next.reason, removed_by: next.by, removed_at: t } : { ...NOT_REMOVED };
+      if (target.type === 'post') {
+        const post = await store.findPost(trx, target.id);
+        if (!post || post.deleted_at !== null) throw notFound('That post');
+        if (post.status === next.status) return { changed: false, authorId: post.author_id, groupId: post.group_id, announce: async () => {} };
+        await store.updatePost(trx, post.id, { status: next.status, held_reason: null, ...removal });
+        if (next.status === 'published') await search.indexPost(trx, { id: post.id, groupId: post.group_id, createdAt: post.created_at, title: post.title, text: plainText(post.body_html) });
+        else await search.remove(trx, 'post', post.id);
+        const announce = async () => {
+          if (next.status === 'published') await bus.publish('post.published', { postId: post.id, authorId: post.author_id, anonymous: Boolean(post.anonymous), at: t });
+        };
+        return { changed: true, authorId: post.author_id, groupId: post.group_id, announce };
+      }
+      const reply = await store.findReply(trx, target.id);
+      if (!reply || reply.deleted_at !== null) throw notFound('That reply');
+      const post = await store.findPost(trx, reply.post_id);
+      if (!post) throw notFound('That reply');
+      if (reply.status === next.status) return { changed: false, authorId: reply.author_id, groupId: post.group_id, announce: async () => {} };
+      const answer = reply.author_id !== post.author_id;
+      await store.updateReply(trx, reply.id, { status: next.status, held_reason: null, ...removal });
+      if (reply.status === 'published') await store.bumpReplyCount(trx, post.id, -1, answer);
+      if (next.status === 'published') {
+        await store.bumpReplyCount(trx, post.id, 1, answer, t);
+        await search.indexReply(trx, { id: reply.id, groupId: post.group_id, createdAt: reply.created_at, text: plainText(reply.body_html) });
+      } else await search.remove(trx, 'reply', reply.id);
+      const announce = async () => {
+        if (next.status === 'published') await bus.publish('reply.created', { replyId: reply.id, postId: post.id, authorId: reply.author_id, anonymous: Boolean(reply.anonymous), createdAt: t });
+      };
+      return { changed: true, authorId: reply.author_id, groupId: post.group_id, announce };
     },
 
     async removeReply(actor: AuthMember, id: string): Promise<Reply> {

@@ -20,6 +20,7 @@ const LIST_COLUMNS = [
   'posts.id', 'posts.group_id', 'posts.author_id', 'posts.anonymous', 'posts.title', 'posts.excerpt', 'posts.content_warning',
   'posts.status', 'posts.reply_count', 'posts.answer_count', 'posts.last_activity_at', 'posts.hug_count', 'posts.me_too_count', 'posts.thank_you_count',
   'posts.got_this_count', 'posts.locked_at', 'posts.created_at', 'posts.edited_at', 'posts.deleted_at',
+  'posts.held_reason', 'posts.removed_rule', 'posts.removed_reason', 'posts.removed_by', 'posts.removed_at',
 ] as const;
 
 function postsWithGroup(db: Kysely<DB>) {

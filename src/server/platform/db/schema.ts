@@ -35,6 +35,9 @@ export interface DB {
   support_requests: SupportRequestsTable;
   support_offers: SupportOffersTable;
   support_feedback: SupportFeedbackTable;
+  reports: ReportsTable;
+  review_claims: ReviewClaimsTable;
+  member_warnings: MemberWarningsTable;
 }
 
 export interface MembersTable {
@@ -53,6 +56,10 @@ export interface MembersTable {
   deleted_at: number | null;
   /** While later than now, the member may read but not take part (sockets are refused). */
   suspended_until: number | null;
+  /** While later than now, the member may read but not post, reply or send. */
+  muted_until: number | null;
+  /** Set when a moderator banned the member: they cannot sign in. */
+  banned_at: number | null;
   created_at: number;
   updated_at: number;
 }
@@ -136,6 +143,12 @@ export interface PostsTable extends ReactionCountColumns {
   locked_at: number | null;
   created_at: number;
   edited_at: number | null;
+  /** Why it waits for review: safety | new_member_link */
+  held_reason: string | null;
+  removed_rule: string | null;
+  removed_reason: string | null;
+  removed_by: string | null;
+  removed_at: number | null;
   deleted_at: number | null;
 }
 
@@ -153,6 +166,12 @@ export interface RepliesTable extends ReactionCountColumns {
   status: string;
   created_at: number;
   edited_at: number | null;
+  /** Why it waits for review: safety | new_member_link */
+  held_reason: string | null;
+  removed_rule: string | null;
+  removed_reason: string | null;
+  removed_by: string | null;
+  removed_at: number | null;
   deleted_at: number | null;
 }
 
@@ -288,6 +307,7 @@ export interface MessagesTable {
   held_reason: string | null;
   /** JSON: a card shown with the message (the crisis lines a listener shared). */
   card: string | null;
+  removed_rule: string | null;
   removed_reason: string | null;
   removed_by: string | null;
   removed_at: number | null;
@@ -409,3 +429,42 @@ export type NewMember = Insertable<MembersTable>;
 export type MemberUpdate = Updateable<MembersTable>;
 export type GroupRow = Selectable<GroupsTable>;
 export type SessionRow = Selectable<SessionsTable>;
+
+/** A member's report of a post, reply, message, member or listener. */
+export interface ReportsTable {
+  id: string;
+  reporter_id: string;
+  target_type: string;
+  target_id: string;
+  subject_id: string | null;
+  group_id: string | null;
+  conversation_id: string | null;
+  reason: string;
+  note: string | null;
+  /** open | actioned | dismissed */
+  status: string;
+  created_at: number;
+  resolved_at: number | null;
+  resolved_by: string | null;
+  first_action_at: number | null;
+}
+
+/** Which moderator is looking at a review item, so two never act on it at once. */
+export interface ReviewClaimsTable {
+  item_key: string;
+  moderator_id: string;
+  claimed_at: number;
+}
+
+/** What a member is told about a moderator's action on their words or account. */
+export interface MemberWarningsTable {
+  id: string;
+  member_id: string;
+  rule: string;
+  reason: string;
+  /** warning | removal | mute | suspension */
+  kind: string;
+  until: number | null;
+  created_at: number;
+  seen_at: number | null;
+}

@@ -33,6 +33,8 @@ export interface DomainEvents {
   'member.unblocked': { blockerId: string; blockedId: string };
   /** These members' notifications or unread count changed (new ones, bumped ones, marked read). */
   'notifications.changed': { memberIds: string[] };
+  /** Something in the moderators' review queue changed (a report, a claim, a decision): ask again. */
+  'moderation.changed': Record<string, never>;
 }
 
 type Handler<K extends keyof DomainEvents> = (event: DomainEvents[K]) => Promise<void>;

@@ -14,6 +14,8 @@ export interface AuthMember {
   language: string;
   /** While later than now the member may read but not take part (live chat refuses them). */
   suspendedUntil?: number | null;
+  /** While later than now a moderator has paused the member's posts, replies and messages. */
+  mutedUntil?: number | null;
 }
 
 export interface ResolvedSession {
@@ -110,4 +112,17 @@ export function requireRole(request: FastifyRequest, role: Role): AuthMember {
   const member = requireMember(request);
   if (!hasRole(member, role)) throw forbidden();
   return member;
+}
+
+/**
+ * Refuses a member who may read but not take part just now: suspended, or muted by a
+ * moderator. Said kindly; what they wrote stays in the box on their screen.
+ */
+export function assertMayTakePart(member: AuthMember, now: number): void {
+  if (member.suspendedUntil && member.suspendedUntil > now) {
+    throw new AppError('suspended', 'Your account is suspended for now, so you cannot post or reply. You can still read, and your words are kept here.', 403, undefined, { until: member.suspendedUntil });
+  }
+  if (member.mutedUntil && member.mutedUntil > now) {
+    throw new AppError('muted', 'A moderator has paused your posts and messages for a while. You can still read, and your words are kept here.', 403, undefined, { until: member.mutedUntil });
+  }
 }

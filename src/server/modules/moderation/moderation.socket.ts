@@ -1,0 +1,21 @@
+import { socketRooms } from '../../../shared/messaging.js';
+import type { EventBus } from '../../platform/events/bus.js';
+import { hasRole } from '../../platform/http/auth.js';
+import type { Realtime } from '../../platform/realtime/realtime.js';
+
+/**
+ * Keeps the review queue live: moderators' sockets join one room at the handshake, and any
+ * change to the queue (a report, a claim, a decision, a message held or showing risk) asks
+ * their screens to read it again. Held posts and replies and forum risk alerts are picked up
+ * by the queue page's own refresh.
+ */
+export function moderationSocket({ realtime, bus }: { realtime: Realtime; bus: EventBus }): void {
+  realtime.roomsOnConnect(async (member) => (hasRole(member, 'moderator') || hasRole(member, 'admin') ? [socketRooms.moderators] : []));
+  const tell = async () => {
+    realtime.io.to(socketRooms.moderators).emit('moderation:changed');
+  };
+  bus.on('moderation.changed', tell);
+  bus.on('message.created', async ({ held, risk }) => {
+    if (held || risk) await tell();
+  });
+}
