@@ -4,8 +4,12 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { useSession } from '../api/session';
 import { applyLanguage } from '../i18n';
 import { Loading, Notice } from '../ui/Status';
+import { MyNotices } from '../features/moderation/MyNotices';
 import { SiteHeader } from './SiteHeader';
 import { usePendingRecoveryCode } from './pendingRecoveryCode';
+
+/** Pages where nothing but help should be on screen: a moderator's notice waits for another page. */
+const CALM_PATHS = ['/help', '/safety-plan'];
 
 /** Short messages a page can leave for the next one, e.g. after logging out. */
 export const NOTICES = ['loggedOut', 'loggedOutEverywhere', 'welcome', 'recovered', 'accountDeleted'] as const;
@@ -49,6 +53,7 @@ export function Layout() {
             <p>{t(`notices.${notice}`)}</p>
           </Notice>
         )}
+        {member && !CALM_PATHS.includes(location.pathname) && <MyNotices />}
         <Suspense fallback={<Loading />}>
           <Outlet />
         </Suspense>

@@ -83,9 +83,17 @@ export function SiteHeader() {
                   <NavLink to="/settings">{t('nav.settings')}</NavLink>
                 </li>
                 {isModerator && (
-                  <li>
-                    <AlertsNavLink />
-                  </li>
+                  <>
+                    <li>
+                      <NavLink to="/moderation/queue">{t('nav.reviewQueue')}</NavLink>
+                    </li>
+                    <li>
+                      <AlertsNavLink />
+                    </li>
+                    <li>
+                      <NavLink to="/moderation/audit">{t('nav.auditLog')}</NavLink>
+                    </li>
+                  </>
                 )}
                 {isAdmin && (
                   <li>

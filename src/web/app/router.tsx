@@ -28,6 +28,10 @@ const NotificationsPage = lazy(() => import('../features/notifications/Notificat
 const ProfilePage = lazy(() => import('../features/members/ProfilePage').then((m) => ({ default: m.ProfilePage })));
 const AdminMembersPage = lazy(() => import('../features/admin/AdminMembersPage').then((m) => ({ default: m.AdminMembersPage })));
 const AlertsPage = lazy(() => import('../features/moderation/AlertsPage').then((m) => ({ default: m.AlertsPage })));
+const QueuePage = lazy(() => import('../features/moderation/QueuePage').then((m) => ({ default: m.QueuePage })));
+const AuditPage = lazy(() => import('../features/moderation/AuditPage').then((m) => ({ default: m.AuditPage })));
+const ModerationDashboardPage = lazy(() => import('../features/moderation/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const MyReportsPage = lazy(() => import('../features/moderation/MyReportsPage').then((m) => ({ default: m.MyReportsPage })));
 const FlagsPage = lazy(() => import('../features/moderation/FlagsPage').then((m) => ({ default: m.FlagsPage })));
 const ListenersPage = lazy(() => import('../features/listeners/ListenersPage').then((m) => ({ default: m.ListenersPage })));
 const TrainingPage = lazy(() => import('../features/listeners/TrainingPage').then((m) => ({ default: m.TrainingPage })));
@@ -70,6 +74,7 @@ export const router = createBrowserRouter([
           { path: 'saved', element: member(<SavedPage />) },
           { path: 'search', element: member(<SearchPage />) },
           { path: 'notifications', element: member(<NotificationsPage />) },
+          { path: 'reports', element: member(<MyReportsPage />) },
           { path: 'members/:handle', element: member(<ProfilePage />) },
           { path: 'support', element: member(<SupportPage />) },
           { path: 'chats/:id', element: member(<ChatPage />) },
@@ -86,7 +91,23 @@ export const router = createBrowserRouter([
               </RequireMember>
             ),
           },
-          { path: 'moderation', element: <Navigate to="/moderation/alerts" replace /> },
+          { path: 'moderation', element: <Navigate to="/moderation/queue" replace /> },
+          {
+            path: 'moderation/queue',
+            element: (
+              <RequireModerator>
+                <QueuePage />
+              </RequireModerator>
+            ),
+          },
+          {
+            path: 'moderation/audit',
+            element: (
+              <RequireModerator>
+                <AuditPage />
+              </RequireModerator>
+            ),
+          },
           {
             path: 'moderation/flags',
             element: (
@@ -125,6 +146,14 @@ export const router = createBrowserRouter([
             element: (
               <RequireAdmin>
                 <AdminSupportPage />
+              </RequireAdmin>
+            ),
+          },
+          {
+            path: 'admin/moderation',
+            element: (
+              <RequireAdmin>
+                <ModerationDashboardPage />
               </RequireAdmin>
             ),
           },

@@ -8,6 +8,7 @@ import { ProfileSection } from './settings/ProfileSection';
 import { RecoveryCodeSection } from './settings/RecoveryCodeSection';
 import { SessionsSection } from './settings/SessionsSection';
 import { BlockedMembersSection } from '../blocks/BlockedMembersSection';
+import { MyReportsSection } from '../moderation/MyReportsSection';
 
 /** Settings for the signed-in member (the route is wrapped in RequireMember). */
 export function SettingsPage() {
@@ -23,6 +24,7 @@ export function SettingsPage() {
       <RecoveryCodeSection handle={member.handle} />
       <SessionsSection />
       <BlockedMembersSection />
+      <MyReportsSection />
       <DataSection handle={member.handle} />
       <DeleteAccountSection />
     </>

@@ -16,6 +16,9 @@ export function AdminNav() {
         <li>
           <NavLink to="/admin/support">{t('adminSupport.nav')}</NavLink>
         </li>
+        <li>
+          <NavLink to="/admin/moderation">{t('nav.moderationNumbers')}</NavLink>
+        </li>
       </ul>
     </nav>
   );

@@ -7,6 +7,8 @@ import { PageHeading } from '../../ui/PageHeading';
 import { LoadError, Loading } from '../../ui/Status';
 import { FeedbackText, useFeedback } from '../../ui/useFeedback';
 import { BlockButton } from '../blocks/BlockButton';
+import { ReportDialog } from '../moderation/ReportDialog';
+import { buttonClass } from '../../ui/Button';
 import { useProfile } from './api';
 
 /** /members/:handle — only what a member chose to show: no post history, no counts. */
@@ -57,7 +59,10 @@ export function ProfilePage() {
           {member && !isMe && (
             <div className="profile-block">
               {data.blockedByMe && <p>{t('blocks.placeholder')}</p>}
-              <BlockButton handle={data.handle} blocked={!!data.blockedByMe} feedback={feedback} />
+              <div className="button-row">
+                <BlockButton handle={data.handle} blocked={!!data.blockedByMe} feedback={feedback} />
+                <ReportDialog targetType="member" targetId={data.handle} name={data.handle} triggerClassName={buttonClass('secondary')} />
+              </div>
               <FeedbackText feedback={feedback} />
             </div>
           )}

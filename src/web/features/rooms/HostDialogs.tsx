@@ -1,90 +1,10 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button as AriaButton, Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
-import { Button, buttonClass } from '../../ui/Button';
 import { CharacterCount, charCount } from '../../ui/CharacterCount';
 import { Field } from '../../ui/Field';
-import { toProblem } from '../../ui/formProblem';
+import { FormDialog } from '../../ui/FormDialog';
 import { useMute, useRemoveMessage, useRoomSettings } from './api';
 import { GUIDELINES_MAX, MUTE_CHOICES, REMOVAL_REASON_MAX, SLOW_MODE_CHOICES, type ChatMessage, type RoomInfo } from './types';
-
-interface FormDialogProps {
-  trigger: ReactNode;
-  title: string;
-  submitLabel: string;
-  busyLabel: string;
-  /** Checks the fields; returns an error for the person, or sends and resolves when done. */
-  onSubmit: () => string | Promise<unknown>;
-  onOpen?: () => void;
-  children: ReactNode;
-}
-
-/** A host's small form in a dialog: its fields, Cancel, and the action; it closes once the action is done. */
-function FormDialog({ trigger, title, submitLabel, busyLabel, onSubmit, onOpen, children }: FormDialogProps) {
-  const { t } = useTranslation();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  return (
-    <DialogTrigger
-      onOpenChange={(open) => {
-        if (!open) return;
-        setError(null);
-        onOpen?.();
-      }}
-    >
-      <AriaButton className={buttonClass('quiet', 'button--small')}>{trigger}</AriaButton>
-      <ModalOverlay className="modal-overlay" isDismissable={!pending} isKeyboardDismissDisabled={pending}>
-        <Modal className="modal">
-          <Dialog className="dialog">
-            {({ close }) => {
-              const submit = async (e: FormEvent) => {
-                e.preventDefault();
-                if (pending) return;
-                setError(null);
-                const result = onSubmit();
-                if (typeof result === 'string') {
-                  setError(result);
-                  return;
-                }
-                setPending(true);
-                try {
-                  await result;
-                  close();
-                } catch (err) {
-                  setError(toProblem(err).message);
-                } finally {
-                  setPending(false);
-                }
-              };
-              return (
-                <form onSubmit={(e) => void submit(e)} noValidate>
-                  <Heading slot="title" level={2} className="dialog-title">
-                    {title}
-                  </Heading>
-                  <div className="dialog-body">{children}</div>
-                  {error && (
-                    <p className="field-error" role="alert">
-                      {error}
-                    </p>
-                  )}
-                  <div className="dialog-actions">
-                    <Button variant="secondary" onClick={close} disabled={pending}>
-                      {t('app.cancel')}
-                    </Button>
-                    <Button type="submit" variant="primary" busy={pending} busyLabel={busyLabel}>
-                      {submitLabel}
-                    </Button>
-                  </div>
-                </form>
-              );
-            }}
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
-    </DialogTrigger>
-  );
-}
 
 /** Removes a message, with a reason its author will read. */
 export function RemoveMessageDialog({ message, authorName, onDone }: { message: ChatMessage; authorName: string; onDone: (m: ChatMessage) => void }) {

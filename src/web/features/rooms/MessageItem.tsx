@@ -5,6 +5,7 @@ import { WarningGate } from '../posts/WarningGate';
 import { HelpStaysNote } from '../safety/HelpStaysNote';
 import { Button } from '../../ui/Button';
 import { TimeAgo } from '../../ui/TimeAgo';
+import { ReportDialog } from '../moderation/ReportDialog';
 import { MuteDialog, RemoveMessageDialog } from './HostDialogs';
 import { MessageText } from './MessageText';
 import type { Outgoing, RoomState } from './roomState';
@@ -17,6 +18,8 @@ interface MessageItemProps {
   readerIsHost: boolean;
   /** Remove and Mute for hosts (not in a support chat, where the listener is the host). */
   hostTools?: boolean;
+  /** Report on others' messages (not in a support chat, which has its own way to report). */
+  reportable?: boolean;
   conversationId: string;
   sent: RoomState['sent'][string] | undefined;
   /** For hosts: the safety module found signs of risk in this message. */
@@ -25,11 +28,12 @@ interface MessageItemProps {
 }
 
 /** One message in the room: who wrote it and when, then its words, or why they are not shown. */
-export function MessageItem({ message, memberId, readerIsHost, hostTools = true, conversationId, sent, risk, onUpdated }: MessageItemProps) {
+export function MessageItem({ message, memberId, readerIsHost, hostTools = true, reportable = false, conversationId, sent, risk, onUpdated }: MessageItemProps) {
   const { t } = useTranslation();
   const mine = message.author.id === memberId;
   const name = message.author.handle ?? t('posts.formerMember');
   const text = <MessageText text={message.body} />;
+  const canReport = reportable && !mine && message.status === 'published';
   const canModerate = hostTools && readerIsHost && !mine && message.author.id !== null && (message.status === 'published' || message.status === 'held');
 
   let body: ReactNode;
@@ -99,10 +103,15 @@ export function MessageItem({ message, memberId, readerIsHost, hostTools = true,
       )}
       {crisis && <HelpStaysNote />}
       {sent && message.status === 'published' && <p className="message-state message-state--sent">{t('rooms.sent')}</p>}
-      {canModerate && message.author.id && (
+      {((canModerate && message.author.id) || canReport) && (
         <div className="button-row button-row--tight message-tools">
-          <RemoveMessageDialog message={message} authorName={name} onDone={onUpdated} />
-          <MuteDialog conversationId={conversationId} memberId={message.author.id} authorName={name} />
+          {canModerate && message.author.id && (
+            <>
+              <RemoveMessageDialog message={message} authorName={name} onDone={onUpdated} />
+              <MuteDialog conversationId={conversationId} memberId={message.author.id} authorName={name} />
+            </>
+          )}
+          {canReport && <ReportDialog targetType="message" targetId={message.id} name={name} />}
         </div>
       )}
     </li>

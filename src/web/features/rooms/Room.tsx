@@ -194,6 +194,7 @@ export function Room({ view, member, tools, ended }: RoomProps) {
                 memberId={member.id}
                 readerIsHost={me.isHost}
                 hostTools={!isSupport}
+                reportable={!isSupport}
                 conversationId={room.id}
                 sent={state.sent[m.id]}
                 risk={state.risk[m.id]}

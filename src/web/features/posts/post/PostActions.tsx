@@ -2,11 +2,13 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { PostDetail } from '../../../api/forumTypes';
 import { useSession } from '../../../api/session';
-import { Button } from '../../../ui/Button';
+import { Button, buttonClass } from '../../../ui/Button';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { FeedbackText, useFeedback } from '../../../ui/useFeedback';
 import { useDeletePost, useLockPost, usePostToggle, useRevealAuthor } from '../api';
 import { postPagePath } from '../PostListItem';
+import { authorText } from '../AuthorName';
+import { ReportDialog } from '../../moderation/ReportDialog';
 
 function PostToggle({ post, what }: { post: PostDetail; what: 'save' | 'follow' }) {
   const { t } = useTranslation();
@@ -33,7 +35,7 @@ function PostToggle({ post, what }: { post: PostDetail; what: 'save' | 'follow' 
   );
 }
 
-/** Save and Follow for members; Edit and Delete for the author (and Delete for moderators). */
+/** Save and Follow for members; Report for others' posts; Edit and Delete for the author (and Delete for moderators). */
 export function PostActions({ post, onDeleted }: { post: PostDetail; onDeleted: () => void }) {
   const { t } = useTranslation();
   const { member } = useSession();
@@ -44,6 +46,9 @@ export function PostActions({ post, onDeleted }: { post: PostDetail; onDeleted: 
       <div className="button-row">
         <PostToggle post={post} what="save" />
         <PostToggle post={post} what="follow" />
+        {!post.deleted && !post.author.isMe && post.status !== 'removed' && (
+          <ReportDialog targetType="post" targetId={post.id} name={authorText(post.author, t)} triggerClassName={buttonClass('quiet')} />
+        )}
       </div>
       {!post.deleted && (post.canEdit || post.canModerate) && (
         <div className="button-row">

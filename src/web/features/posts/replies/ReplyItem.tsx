@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CreatedReply, Reply, SafetyOutcome } from '../../../api/forumTypes';
+import { useSession } from '../../../api/session';
 import { Button } from '../../../ui/Button';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { focusSoon } from '../../../ui/focusSoon';
@@ -11,6 +12,7 @@ import { ReactionBar } from '../ReactionBar';
 import { SafetyNote } from '../SafetyNote';
 import { WarningGate } from '../WarningGate';
 import { CrisisResponse } from '../../safety/CrisisResponse';
+import { ReportDialog } from '../../moderation/ReportDialog';
 import { useDeleteReply } from './api';
 import { EditReplyForm, NewReplyForm } from './ReplyForm';
 
@@ -27,7 +29,7 @@ interface ReplyItemProps {
   anonymousByDefault: boolean;
 }
 
-/** One reply in the thread: its words, reactions, and Reply / Edit / Delete. */
+/** One reply in the thread: its words, reactions, and Reply / Edit / Delete (or Report, on others' replies). */
 export function ReplyItem({ reply, groupSlug, parentAuthor, canReply: threadOpen, safety, onPosted, anonymousByDefault }: ReplyItemProps) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<'read' | 'reply' | 'edit'>('read');
@@ -42,6 +44,8 @@ export function ReplyItem({ reply, groupSlug, parentAuthor, canReply: threadOpen
   const live = !reply.deleted;
   // A reply waiting for a moderator (or removed) cannot be answered yet.
   const canReply = threadOpen && reply.status === 'published';
+  const { member } = useSession();
+  const canReport = !!member && !reply.author.isMe && reply.status !== 'removed';
 
   // Someone the reader blocked: the reply keeps its place so the answers to it read in order, nothing more.
   if (reply.blockedAuthor) {
@@ -95,7 +99,7 @@ export function ReplyItem({ reply, groupSlug, parentAuthor, canReply: threadOpen
       {live && mode !== 'edit' && (
         <ReactionBar target={{ type: 'reply', id: reply.id, postId: reply.postId }} reactions={reply.reactions} myReactions={reply.myReactions} label={t('replies.reactionsLabel', { name })} />
       )}
-      {live && mode !== 'edit' && (canReply || reply.canEdit) && (
+      {live && mode !== 'edit' && (canReply || reply.canEdit || canReport) && (
         <div className="button-row reply-actions">
           {canReply && (
             <Button variant="quiet" ref={replyButton} aria-expanded={mode === 'reply'} onClick={() => (mode === 'reply' ? backTo(replyButton) : setMode('reply'))}>
@@ -124,6 +128,7 @@ export function ReplyItem({ reply, groupSlug, parentAuthor, canReply: threadOpen
               </ConfirmDialog>
             </>
           )}
+          {canReport && <ReportDialog targetType="reply" targetId={reply.id} name={name} />}
         </div>
       )}
       {mode === 'reply' && canReply && (
