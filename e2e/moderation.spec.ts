@@ -165,3 +165,58 @@ test('a moderator mutes a member from the queue, and the member is told and kept
   await target.context.close();
   await mod.close();
 });
+
+/** Presses Tab until `target` has the focus, as someone without a mouse would. */
+async function tabTo(page: Page, target: import('@playwright/test').Locator, what: string, max = 80): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`could not reach ${what} with the Tab key`);
+}
+
+test('a moderator works through the queue with the keyboard alone', async ({ page, browser, baseURL }, testInfo) => {
+  test.setTimeout(90_000);
+  const word = uniqueWord('keys');
+  const author = await memberBrowser(browser, baseURL!, 'keyauthor');
+  await joinGroup(author.page);
+  const path = await writePost(author.page, `A made-up post for the keyboard ${word}`, `Made-up words ${word}.`);
+  const reporter = await memberBrowser(browser, baseURL!, 'keyreporter');
+  await reporter.page.goto(path);
+  // The reporter, too, without a mouse.
+  await tabTo(reporter.page, reporter.page.getByRole('button', { name: 'Report this post', exact: true }), 'Report this post');
+  await reporter.page.keyboard.press('Enter');
+  const dialog = reporter.page.getByRole('dialog', { name: 'Report this post' });
+  await expect(dialog).toBeVisible();
+  await tabTo(reporter.page, dialog.getByRole('radio').first(), 'the first reason');
+  await reporter.page.keyboard.press('ArrowDown');
+  await reporter.page.keyboard.press('ArrowDown');
+  await expect(dialog.getByRole('radio', { name: /Spam/ })).toBeChecked();
+  await tabTo(reporter.page, dialog.getByRole('button', { name: 'Send report' }), 'Send report');
+  await reporter.page.keyboard.press('Enter');
+  await expect(reporter.page.getByText('Thank you. A moderator will look at it.', { exact: false })).toBeVisible();
+  await reporter.context.close();
+
+  const { handle: adminHandle, passphrase } = adminCredentials(testInfo);
+  await logIn(page, adminHandle, passphrase);
+  await page.goto('/moderation/queue');
+  const card = page.getByRole('article', { name: `Post by ${author.handle}` });
+  await expect(card).toBeVisible();
+  await tabTo(page, card.getByRole('button', { name: 'Claim' }), 'Claim');
+  await page.keyboard.press('Enter');
+  await expect(card.getByText('You are looking at this.')).toBeVisible();
+  await tabTo(page, card.getByRole('button', { name: 'Remove', exact: true }), 'Remove');
+  await page.keyboard.press('Enter');
+  const remove = page.getByRole('dialog', { name: 'Remove this post' });
+  await expect(remove).toBeVisible();
+  await tabTo(page, remove.getByRole('radio').first(), 'the first guideline');
+  await page.keyboard.press('Space');
+  await expect(remove.getByRole('radio', { name: 'Be kind.' })).toBeChecked();
+  await tabTo(page, remove.getByLabel('Your reason (the member will read it)'), 'the reason');
+  await page.keyboard.type(`Made-up reason typed with keys ${word}.`);
+  await tabTo(page, remove.getByRole('button', { name: 'Remove', exact: true }), 'the Remove button');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Removed. Its author will be told which guideline, with your reason.')).toBeVisible();
+  await expect(card).toHaveCount(0);
+  await author.context.close();
+});
