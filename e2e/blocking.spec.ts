@@ -93,3 +93,35 @@ test("a member blocks another from their profile, the blocked member's post leav
   await openFeed(page);
   await expect(page.getByRole('link', { name: theirs })).toBeVisible();
 });
+
+test('a member blocks another straight from their reply, and the reply gives way to a placeholder', async ({ page, browser, baseURL }) => {
+  const ana = uniqueHandle('CalmFinch');
+  const n = Math.floor(Math.random() * 1e6);
+  await signUp(page, ana);
+  await joinGroup(page);
+  await writePost(page, `Made-up quiet afternoon ${n}`, 'Some made-up words about an afternoon.');
+  const path = new URL(page.url()).pathname;
+
+  const context = await browser.newContext({ baseURL: baseURL!, viewport: PHONE });
+  const other = await context.newPage();
+  const bo = uniqueHandle('SharpJay');
+  await signUp(other, bo);
+  await joinGroup(other);
+  await other.goto(path);
+  await other.getByLabel('Write a reply', { exact: true }).fill(`A made-up unwelcome reply ${n}`);
+  await other.locator('.reply-box').getByRole('button', { name: 'Post reply' }).click();
+  await expect(other.locator('.reply').filter({ hasText: `A made-up unwelcome reply ${n}` })).toBeVisible();
+  await context.close();
+
+  await page.reload();
+  const reply = page.locator('.reply').filter({ hasText: `A made-up unwelcome reply ${n}` });
+  await reply.getByRole('button', { name: `Block ${bo}` }).click();
+  const dialog = page.getByRole('alertdialog');
+  await expect(dialog).toBeVisible();
+  await checkPage(page, 'blocking from a reply');
+  await dialog.getByRole('button', { name: 'Block', exact: true }).click();
+  await expect(page.getByText(`A made-up unwelcome reply ${n}`)).toHaveCount(0);
+  await expect(page.getByText('You blocked this member.')).toBeVisible();
+  // The post's own author is never offered to block themselves.
+  await expect(page.getByRole('button', { name: `Block ${ana}` })).toHaveCount(0);
+});

@@ -5,6 +5,8 @@ import { WarningGate } from '../posts/WarningGate';
 import { HelpStaysNote } from '../safety/HelpStaysNote';
 import { Button } from '../../ui/Button';
 import { TimeAgo } from '../../ui/TimeAgo';
+import { FeedbackText, useFeedback } from '../../ui/useFeedback';
+import { BlockButton } from '../blocks/BlockButton';
 import { ReportDialog } from '../moderation/ReportDialog';
 import { MuteDialog, RemoveMessageDialog } from './HostDialogs';
 import { MessageText } from './MessageText';
@@ -34,6 +36,7 @@ export function MessageItem({ message, memberId, readerIsHost, hostTools = true,
   const name = message.author.handle ?? t('posts.formerMember');
   const text = <MessageText text={message.body} />;
   const canReport = reportable && !mine && message.status === 'published';
+  const blockFeedback = useFeedback();
   const canModerate = hostTools && readerIsHost && !mine && message.author.id !== null && (message.status === 'published' || message.status === 'held');
 
   let body: ReactNode;
@@ -112,8 +115,10 @@ export function MessageItem({ message, memberId, readerIsHost, hostTools = true,
             </>
           )}
           {canReport && <ReportDialog targetType="message" targetId={message.id} name={name} />}
+          {canReport && message.author.handle && <BlockButton handle={message.author.handle} blocked={false} feedback={blockFeedback} named triggerVariant="quiet" />}
         </div>
       )}
+      <FeedbackText feedback={blockFeedback} />
     </li>
   );
 }

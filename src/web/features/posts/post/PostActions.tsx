@@ -8,6 +8,7 @@ import { FeedbackText, useFeedback } from '../../../ui/useFeedback';
 import { useDeletePost, useLockPost, usePostToggle, useRevealAuthor } from '../api';
 import { postPagePath } from '../PostListItem';
 import { authorText } from '../AuthorName';
+import { BlockButton } from '../../blocks/BlockButton';
 import { ReportDialog } from '../../moderation/ReportDialog';
 
 function PostToggle({ post, what }: { post: PostDetail; what: 'save' | 'follow' }) {
@@ -40,6 +41,7 @@ export function PostActions({ post, onDeleted }: { post: PostDetail; onDeleted: 
   const { t } = useTranslation();
   const { member } = useSession();
   const remove = useDeletePost(post.id);
+  const blockFeedback = useFeedback();
   if (!member) return null;
   return (
     <div className="post-actions">
@@ -49,7 +51,11 @@ export function PostActions({ post, onDeleted }: { post: PostDetail; onDeleted: 
         {!post.deleted && !post.author.isMe && post.status !== 'removed' && (
           <ReportDialog targetType="post" targetId={post.id} name={authorText(post.author, t)} triggerClassName={buttonClass('quiet')} />
         )}
+        {!post.deleted && post.author.kind === 'member' && post.author.handle && !post.author.isMe && (
+          <BlockButton handle={post.author.handle} blocked={false} feedback={blockFeedback} named triggerVariant="quiet" />
+        )}
       </div>
+      <FeedbackText feedback={blockFeedback} />
       {!post.deleted && (post.canEdit || post.canModerate) && (
         <div className="button-row">
           {post.canEdit && (

@@ -5,6 +5,7 @@ import { useSession } from '../../../api/session';
 import { Button } from '../../../ui/Button';
 import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { focusSoon } from '../../../ui/focusSoon';
+import { FeedbackText, useFeedback } from '../../../ui/useFeedback';
 import { SanitizedHtml } from '../../../ui/SanitizedHtml';
 import { TimeAgo } from '../../../ui/TimeAgo';
 import { AuthorName, authorText } from '../AuthorName';
@@ -12,6 +13,7 @@ import { ReactionBar } from '../ReactionBar';
 import { SafetyNote } from '../SafetyNote';
 import { WarningGate } from '../WarningGate';
 import { CrisisResponse } from '../../safety/CrisisResponse';
+import { BlockButton } from '../../blocks/BlockButton';
 import { ReportDialog } from '../../moderation/ReportDialog';
 import { useDeleteReply } from './api';
 import { EditReplyForm, NewReplyForm } from './ReplyForm';
@@ -46,6 +48,7 @@ export function ReplyItem({ reply, groupSlug, parentAuthor, canReply: threadOpen
   const canReply = threadOpen && reply.status === 'published';
   const { member } = useSession();
   const canReport = !!member && !reply.author.isMe && reply.status !== 'removed';
+  const blockFeedback = useFeedback();
 
   // Someone the reader blocked: the reply keeps its place so the answers to it read in order, nothing more.
   if (reply.blockedAuthor) {
@@ -129,8 +132,10 @@ export function ReplyItem({ reply, groupSlug, parentAuthor, canReply: threadOpen
             </>
           )}
           {canReport && <ReportDialog targetType="reply" targetId={reply.id} name={name} />}
+          {canReport && reply.author.kind === 'member' && reply.author.handle && <BlockButton handle={reply.author.handle} blocked={false} feedback={blockFeedback} named triggerVariant="quiet" />}
         </div>
       )}
+      <FeedbackText feedback={blockFeedback} />
       {mode === 'reply' && canReply && (
         <NewReplyForm
           postId={reply.postId}
