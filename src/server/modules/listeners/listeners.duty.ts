@@ -4,7 +4,7 @@ import type { DutyStatus, ListenerProfile, ProfileUpdate } from '../../../shared
 import type { Language } from '../../../shared/rules.js';
 import { BREAK_NUDGE_MINUTES, type SupportTopic } from '../../../shared/support-rules.js';
 import type { DB } from '../../platform/db/schema.js';
-import type { AuthMember } from '../../platform/http/auth.js';
+import { assertMayTakePart, type AuthMember } from '../../platform/http/auth.js';
 import { AppError } from '../../platform/http/errors.js';
 import { ulid } from '../../platform/ids.js';
 import { listenersPolicy } from './listeners.policy.js';
@@ -98,6 +98,7 @@ export function createListenerDutyService({ db, dailyCapMinutes, bus, now = () =
         if (!row) throw notListener();
         if (row.status === status) return present(trx, member.id);
         if (status === 'on') {
+          assertMayTakePart(member, t);
           if ((await minutesToday(trx, member.id, t)) >= dailyCapMinutes) {
             const hours = Math.round((dailyCapMinutes / 60) * 10) / 10;
             throw new AppError(

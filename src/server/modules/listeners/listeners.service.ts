@@ -18,7 +18,7 @@ import type { Language } from '../../../shared/rules.js';
 import type { DB } from '../../platform/db/schema.js';
 import type { EventBus } from '../../platform/events/bus.js';
 import { keyset, toPage, type PageRequest } from '../../platform/db/pagination.js';
-import type { AuthMember } from '../../platform/http/auth.js';
+import { hasRole, type AuthMember } from '../../platform/http/auth.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { ulid } from '../../platform/ids.js';
 import { recordAudit } from '../moderation/audit.js';
@@ -158,6 +158,10 @@ export function createListenersService({ db, bus, now = () => Date.now() }: { db
         const app = await store.applicationById(trx, id);
         if (!app) throw notFound('That application');
         if (app.status !== 'pending') throw new AppError('already_reviewed', 'Another moderator has already looked at this application.', 409);
+        // Another person reviews a moderator's own application (admins can grant roles anyway).
+        if (app.member_id === reviewer.id && !hasRole(reviewer, 'admin')) {
+          throw new AppError('own_application', 'Another moderator needs to review your own application.', 403);
+        }
         memberId = app.member_id;
         const status = body.decision === 'approve' ? 'approved' : 'declined';
         const updated = await trx

@@ -209,6 +209,17 @@ describeEachDialect('listener programme', (t) => {
     expect(rows).toHaveLength(1);
   });
 
+  it('never lets a moderator approve their own application; another moderator must', async () => {
+    const mod = await moderator(t(), 'SelfReviewWren93');
+    const other = await moderator(t(), 'OtherReviewFinch93');
+    await passTraining(mod);
+    const id = await apply(mod);
+    const own = await mod.post(`/api/v1/moderation/listener-applications/${id}/review`, { decision: 'approve' });
+    expect(own.statusCode).toBe(403);
+    expect(own.json().error.code).toBe('own_application');
+    expect((await other.post(`/api/v1/moderation/listener-applications/${id}/review`, { decision: 'approve' })).statusCode).toBe(200);
+  });
+
   it('lets moderators and admins review, not members; approval grants the role and a profile, both audited', async () => {
     const ana = await member(t(), 'QuietHeron92');
     const bo = await member(t(), 'GentleOtter92');

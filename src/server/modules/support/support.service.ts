@@ -7,7 +7,7 @@ import type { DB } from '../../platform/db/schema.js';
 import { lockNamed } from '../../platform/db/meta.js';
 import { isUniqueViolation } from '../../platform/db/dialect/index.js';
 import type { EventBus } from '../../platform/events/bus.js';
-import { hasRole, type AuthMember } from '../../platform/http/auth.js';
+import { assertMayTakePart, hasRole, type AuthMember } from '../../platform/http/auth.js';
 import { AppError, forbidden, notFound } from '../../platform/http/errors.js';
 import { ulid } from '../../platform/ids.js';
 import { recordAudit } from '../moderation/audit.js';
@@ -64,7 +64,7 @@ export function createSupportService({ db, safety, messaging, bus, requestTimeou
     let wait: WaitEstimate = { minutes: null, note: null };
     if (row.status === 'waiting' || row.status === 'offered') {
       const t = now();
-      const [queue, listeners, waits] = await Promise.all([store.queue(db), store.availableListeners(db, startOfDay(t)), store.recentMatches(db, row.language, t - 7 * DAY)]);
+      const [queue, listeners, waits] = await Promise.all([store.queue(db), store.availableListeners(db, startOfDay(t), t), store.recentMatches(db, row.language, t - 7 * DAY)]);
       position = queue.filter((r) => r.language === row.language).findIndex((r) => r.id === row.id) + 1 || null;
       const speakers = listeners.filter((l) => l.languages.includes(row.language));
       if (position !== null) {
@@ -106,7 +106,7 @@ export function createSupportService({ db, safety, messaging, bus, requestTimeou
     const touched: (string | null)[] = [];
     await db.transaction().execute(async (trx) => {
       await lockNamed(trx, 'support-matching');
-      const listeners = (await store.availableListeners(trx, startOfDay(t))).filter((l) => !l.hasOffer && l.openChats < l.capacity);
+      const listeners = (await store.availableListeners(trx, startOfDay(t), t)).filter((l) => !l.hasOffer && l.openChats < l.capacity);
       if (listeners.length === 0) return;
       const busy = new Set<string>();
       const planned: { requestId: string; listenerId: string }[] = [];
@@ -309,6 +309,8 @@ export function createSupportService({ db, safety, messaging, bus, requestTimeou
     async accept(listener: AuthMember, requestId: string): Promise<{ conversationId: string }> {
       assertListener(listener);
       const t = now();
+      // A suspended or paused listener takes no one's chat, whatever offer was left on their screen.
+      assertMayTakePart(listener, t);
       const row = await store.findRequest(db, requestId);
       if (!row) throw notFound('That request');
       const conversationId = await db.transaction().execute(async (trx) => {

@@ -49,7 +49,7 @@ export async function answerOffer(db: Kysely<DB>, requestId: string, listenerId:
  * chats begun today, and whether an offer is waiting on them. Read from the listener
  * programme's tables in one query, since matching runs often.
  */
-export async function availableListeners(db: Kysely<DB>, dayStart: number) {
+export async function availableListeners(db: Kysely<DB>, dayStart: number, now: number) {
   const rows = await db
     .selectFrom('listener_profiles as lp')
     .innerJoin('member_roles as r', (j) => j.onRef('r.member_id', '=', 'lp.member_id').on('r.role', '=', 'listener'))
@@ -62,7 +62,12 @@ export async function availableListeners(db: Kysely<DB>, dayStart: number) {
       eb.selectFrom('support_requests as d').select(sql<number>`count(*)`.as('n')).whereRef('d.listener_id', '=', 'lp.member_id').where('d.matched_at', '>=', dayStart).as('chats_today'),
       eb.exists(eb.selectFrom('support_requests as o').select('o.id').whereRef('o.offered_to', '=', 'lp.member_id').where('o.status', '=', 'offered')).as('has_offer'),
     ])
+    .innerJoin('members as lm', 'lm.id', 'lp.member_id')
     .where('lp.status', '=', 'on')
+    // Never a listener who is suspended, paused by a moderator or banned, even if their duty was left on.
+    .where('lm.banned_at', 'is', null)
+    .where((eb) => eb.or([eb('lm.suspended_until', 'is', null), eb('lm.suspended_until', '<=', now)]))
+    .where((eb) => eb.or([eb('lm.muted_until', 'is', null), eb('lm.muted_until', '<=', now)]))
     .execute();
   return rows.map((r) => ({
     memberId: r.member_id,

@@ -168,6 +168,32 @@ describeEachDialect(
       expect((await mine(a))!.status).toBe('waiting');
     });
 
+    it('never offers a chat to a suspended or paused listener, and refuses their accept and their going on duty', async () => {
+      const l = await listener(t(), 'suspended-listener');
+      await t().database.db.updateTable('members').set({ suspended_until: Date.now() + 86_400_000 }).where('id', '=', l.id).execute();
+      const a = await member(t(), 'waiting-wagtail');
+      await ask(a);
+      expect((await mine(a))!.status).toBe('waiting');
+      // Even an offer left over from before the suspension cannot be taken.
+      const id = (await mine(a))!.id;
+      await t().database.db.updateTable('support_requests').set({ status: 'offered', offered_to: l.id, offer_expires_at: Date.now() + 60_000 }).where('id', '=', id).execute();
+      const accepted = await l.post(`/api/v1/support/requests/${id}/accept`);
+      expect(accepted.statusCode).toBe(403);
+      expect(accepted.json().error.code).toBe('suspended');
+      await l.put('/api/v1/listeners/me/duty', { status: 'off' });
+      const back = await l.put('/api/v1/listeners/me/duty', { status: 'on' });
+      expect(back.statusCode).toBe(403);
+      const paused = await listener(t(), 'paused-listener');
+      await t().database.db.updateTable('members').set({ muted_until: Date.now() + 3_600_000 }).where('id', '=', paused.id).execute();
+      await t().database.db.updateTable('support_requests').set({ status: 'waiting', offered_to: null, offer_expires_at: null }).where('id', '=', id).execute();
+      await t().app.support.match();
+      expect((await mine(a))!.status).toBe('waiting');
+      // Once the pause is over, the same listener is offered it.
+      await t().database.db.updateTable('members').set({ muted_until: null }).where('id', '=', paused.id).execute();
+      await t().app.support.match();
+      expect((await queueOf(paused)).offer?.requestId).toBe(id);
+    });
+
     it('keeps a member’s place for a while when they drop away, then lets it go', async () => {
       const a = await member(t(), 'flaky-finch');
       await ask(a);
