@@ -55,6 +55,7 @@ import { createOversightService } from './modules/moderation/oversight.service.j
 import { createReportsService } from './modules/moderation/reports.service.js';
 import { createReviewService } from './modules/moderation/review.service.js';
 import { createSanctionsService } from './modules/moderation/sanctions.service.js';
+import { createTrustService, type TrustService } from './modules/moderation/trust.service.js';
 import { createSupportService, type SupportService } from './modules/support/support.service.js';
 import { supportRoutes } from './modules/support/support.routes.js';
 import { supportSocket } from './modules/support/support.socket.js';
@@ -75,6 +76,8 @@ declare module 'fastify' {
     support: SupportService;
     /** The domain events, published after commit: the real-time layer and the tests listen here. */
     events: EventBus;
+    /** Trust levels: tests work levels out and run the sweep directly rather than waiting for it. */
+    trust: TrustService;
   }
 }
 
@@ -176,7 +179,18 @@ export async function buildApp({ config, database, redis, webDir = defaultWebDir
   const listenerDuty = createListenerDutyService({ db, bus, dailyCapMinutes: config.LISTENER_DAILY_CAP_MINUTES });
   const search = createSearchService({ db, dialect: database.dialect, groups });
   const safety = createSafetyService({ db, assess, replyCare });
-  const posts = createPostsService({ db, groups, search, safety, bus, blocks });
+  // Trust levels: limits per level, holds for new members' links and repeated words, and the level itself.
+  const trust = createTrustService({
+    db,
+    bus,
+    redis,
+    limits: { postsPerHour: config.POSTS_PER_HOUR, repliesPerHour: config.REPLIES_PER_HOUR, messagesPerMinute: config.MESSAGES_PER_MINUTE },
+    log: app.log,
+  });
+  app.decorate('trust', trust);
+  trust.start();
+  app.addHook('onClose', async () => trust.close());
+  const posts = createPostsService({ db, groups, search, safety, bus, blocks, trust });
   const notifications = createNotificationsService({ db, bus, blocks });
   // Every module's share of a member's data, for the export and for deleting the account.
   const accountData = createAccountDataService({ db, bus, modules: [groupsMemberData, postsMemberData(search), notificationsMemberData, safetyMemberData, blocksMemberData, messagingMemberData, listenersMemberData] });
@@ -199,7 +213,7 @@ export async function buildApp({ config, database, redis, webDir = defaultWebDir
     safety,
     bus,
     presence: realtime.presence,
-    sendLimiter: createLimiter(redis, { name: 'messages', points: config.MESSAGES_PER_MINUTE, seconds: 60, message: 'You are sending messages very quickly. Please wait a moment; your message is kept.' }),
+    trust,
   });
   messagingSocket({ realtime, messaging, bus, db, log: app.log, typingLimiter: createLimiter(redis, { name: 'typing', points: 30, seconds: 60, message: 'Slow down a little.' }) });
   notificationsSocket({ realtime, notifications, bus });

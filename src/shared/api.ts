@@ -25,6 +25,8 @@ export const ErrorBody = Type.Object({
     message: Type.String(),
     fields: Type.Optional(Type.Record(Type.String(), Type.String())),
     suggestion: Type.Optional(Type.String()),
+    /** For rate limits and slow mode: milliseconds until trying again can work. */
+    retryAfterMs: Type.Optional(Type.Number()),
   }),
 });
 
@@ -67,6 +69,8 @@ export const MemberSelf = Type.Object({
   language: Type.String(),
   roles: Type.Array(RoleName),
   createdAt: Type.Number(),
+  /** 0 new, 1 basic, 2 member, 3 regular: grows with time and taking part; new members' links wait for a moderator. */
+  trustLevel: Type.Integer({ minimum: 0, maximum: 3 }),
 });
 export type MemberSelf = Static<typeof MemberSelf>;
 

@@ -73,11 +73,13 @@ export const ReviewItem = Type.Object({
     author: Type.Union([Handle, Type.Null()]),
     anonymous: Type.Boolean(),
     link: Type.Union([Type.String(), Type.Null()]),
+    /** The author's (or the member's) trust level, 0 new … 3 regular; null when the author is not shown (anonymous, deleted) or there is none. */
+    trustLevel: Type.Union([Type.Integer(), Type.Null()]),
   }),
   /** Reports: each reason and how many reported it; never who. */
   reasons: Type.Array(Type.Object({ reason: Type.Enum(REPORT_REASONS), count: Type.Integer() })),
   notes: Type.Array(Type.String()),
-  /** Why it is held or flagged (safety categories, off-platform contact, a new member's link…). */
+  /** Why it is held or flagged (safety categories, off-platform contact, a new member's link, repeated words…). */
   why: Type.Union([Type.String(), Type.Null()]),
   riskLevel: Type.Union([Type.String(), Type.Null()]),
   /** Shown blurred until the moderator chooses to read it. */

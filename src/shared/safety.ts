@@ -32,9 +32,13 @@ export type ReplyCareNudge = Static<typeof ReplyCareNudge>;
 export const CrisisResponse = Type.Enum(['none', 'card', 'screen', 'helping']);
 export type CrisisResponse = Static<typeof CrisisResponse>;
 
-/** Why a text waits for a moderator instead of being published. */
-/** Why a text waits for a moderator; off-platform contact is held only in private (support) chats. */
-export const HeldReason = Type.Enum(['method_detail', 'harassment', 'off_platform_contact']);
+/**
+ * Why a text waits for a moderator instead of being published: method details or harassment
+ * (the safety check), off-platform contact (only in private support chats), a link from a
+ * member who is new here, or the same words sent again and again (spam).
+ */
+export const HeldReason = Type.Enum(['method_detail', 'harassment', 'off_platform_contact', 'new_member_link', 'repeated']);
+export type HeldReason = Static<typeof HeldReason>;
 
 /** A debounced look at a draft; nothing is stored or logged. */
 export const SafetyCheckBody = Type.Object(

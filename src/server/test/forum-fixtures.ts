@@ -11,6 +11,14 @@ export async function memberIn(t: TestApp, handle: string, slug = 'depression-su
   return v;
 }
 
+/**
+ * Sets a member's trust level directly (it is read with the session on every request), for
+ * tests that write more than a new member may in an hour, or that need an established member.
+ */
+export async function setTrustLevel(t: TestApp, handle: string, level: 0 | 1 | 2 | 3): Promise<void> {
+  await t.database.db.updateTable('members').set({ trust_level: level }).where('handle_key', '=', handle.toLowerCase()).execute();
+}
+
 export async function moderatorIn(t: TestApp, handle: string): Promise<Visitor> {
   const v = await memberIn(t, handle);
   await makeAdmin(t, handle);

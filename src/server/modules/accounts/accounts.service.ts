@@ -236,6 +236,7 @@ export function createAccountsService({ db, sessionDays, knownCountries, bus, no
         roles: row.roles,
         suspendedUntil: row.suspendedUntil,
         mutedUntil: row.mutedUntil,
+        trustLevel: Number(row.trustLevel),
       };
       return { sessionId: row.sessionId, csrfToken: row.csrfToken, member, ...(renewedUntil ? { renewedUntil } : {}) };
     },

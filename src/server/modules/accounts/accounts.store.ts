@@ -118,6 +118,7 @@ export async function findLiveSession(db: Kysely<DB>, id: string, now: number) {
       'members.language',
       'members.suspended_until as suspendedUntil',
       'members.muted_until as mutedUntil',
+      'members.trust_level as trustLevel',
     ])
     .where('sessions.id', '=', id)
     .where('members.banned_at', 'is', null)

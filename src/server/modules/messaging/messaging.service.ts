@@ -20,10 +20,11 @@ import type { EventBus } from '../../platform/events/bus.js';
 import { hasRole, type AuthMember } from '../../platform/http/auth.js';
 import { AppError, forbidden, notFound, unauthenticated } from '../../platform/http/errors.js';
 import { ulid } from '../../platform/ids.js';
-import type { Limiter } from '../../platform/realtime/limits.js';
 import type { Presence } from '../../platform/realtime/presence.js';
 import type { GroupsService } from '../groups/groups.service.js';
 import { recordAudit } from '../moderation/audit.js';
+import { trustHold, trustedByRole } from '../moderation/trust.js';
+import type { TrustService } from '../moderation/trust.service.js';
 import { invitesOffPlatformContact } from '../safety/contact.js';
 import { atLeast } from '../safety/assess.js';
 import type { SafetyService } from '../safety/safety.service.js';
@@ -38,8 +39,8 @@ export interface MessagingDeps {
   safety: SafetyService;
   bus: EventBus;
   presence: Presence;
-  /** Messages per member per minute, shared across nodes when Redis is configured. */
-  sendLimiter: Limiter;
+  /** Messages per member per minute by trust level (shared across nodes when Redis is configured), and holds for new members' links and repeated words. */
+  trust: Pick<TrustService, 'admit'>;
   now?: () => number;
 }
 
@@ -51,6 +52,8 @@ interface Access {
   isHost: boolean;
   suspendedUntil: number | null;
   siteMutedUntil: number | null;
+  /** Read afresh with the rest: a socket lives long, and levels grow. */
+  trustLevel: number;
   /** The client id asked about is stored already (a retry). */
   alreadySent: boolean;
 }
@@ -85,7 +88,7 @@ const REPUSH_WITHIN_MS = 5 * MINUTE;
  * chat system. Every message is assessed before it is stored and acknowledged only after
  * it is committed; pushes follow from events published after the commit.
  */
-export function createMessagingService({ db, dialect, groups, safety, bus, presence, sendLimiter, now = Date.now }: MessagingDeps) {
+export function createMessagingService({ db, dialect, groups, safety, bus, presence, trust, now = Date.now }: MessagingDeps) {
   const repushed = new Set<string>();
   /** The conversation, if `member` may take part: a member of the room's group, a host, or a participant of a private one. */
   async function access(member: Viewer, conversationId: string, clientId: string | null = null): Promise<Access> {
@@ -100,7 +103,15 @@ export function createMessagingService({ db, dialect, groups, safety, bus, prese
       const listens = hasRole(member, 'listener') || hasRole(member, 'moderator') || hasRole(member, 'admin');
       if (!listens) throw notFound('That conversation');
       participant ??= await store.ensureParticipant(db, conversationId, member.id, 'participant', now());
-      return { room, participant, isHost: hasRole(member, 'moderator') || hasRole(member, 'admin'), suspendedUntil: found.suspendedUntil, siteMutedUntil: found.siteMutedUntil, alreadySent: found.alreadySent };
+      return {
+        room,
+        participant,
+        isHost: hasRole(member, 'moderator') || hasRole(member, 'admin'),
+        suspendedUntil: found.suspendedUntil,
+        siteMutedUntil: found.siteMutedUntil,
+        trustLevel: found.trustLevel,
+        alreadySent: found.alreadySent,
+      };
     }
     if (room.kind === 'room') {
       if (room.group_archived_at !== null && !byRole) throw notFound('That conversation');
@@ -111,7 +122,15 @@ export function createMessagingService({ db, dialect, groups, safety, bus, prese
       if (!(found.moderatorAsked && (hasRole(member, 'moderator') || hasRole(member, 'admin')))) throw notFound('That conversation');
       participant = await store.ensureParticipant(db, conversationId, member.id, 'host', now());
     }
-    return { room, participant, isHost: byRole || participant.role === 'host', suspendedUntil: found.suspendedUntil, siteMutedUntil: found.siteMutedUntil, alreadySent: found.alreadySent };
+    return {
+      room,
+      participant,
+      isHost: byRole || participant.role === 'host',
+      suspendedUntil: found.suspendedUntil,
+      siteMutedUntil: found.siteMutedUntil,
+      trustLevel: found.trustLevel,
+      alreadySent: found.alreadySent,
+    };
   }
 
   async function roomIdFor(group: GroupRow): Promise<string> {
@@ -167,6 +186,10 @@ export function createMessagingService({ db, dialect, groups, safety, bus, prese
    */
   async function again(member: AuthMember, a: Access, row: store.MessageRow): Promise<SentMessage> {
     const evaluation = safety.evaluate(row.body, { kind: 'message' });
+    // Held for a reason the engine does not see again (contact details in a support chat, a new member's link, repeats): say so as the first answer did.
+    if (row.status === 'held' && row.held_reason && !evaluation.outcome.held) {
+      evaluation.outcome = { ...evaluation.outcome, held: true, heldReason: row.held_reason as NonNullable<typeof evaluation.outcome.heldReason> };
+    }
     // The node that stored it may have died before pushing it: push it again (clients drop copies by id),
     // once per message on this node and only while it is fresh, so retries cannot be used to flood a room.
     const fresh = now() - row.created_at < REPUSH_WITHIN_MS;
@@ -286,8 +309,12 @@ export function createMessagingService({ db, dialect, groups, safety, bus, prese
       if (earlier) return again(member, a, earlier);
       const t = now();
       assertCanTakePart(member, a, t);
-      await sendLimiter.consume(member.id);
       const body = input.body.trim();
+      // No database read: the level came with the access row. Repeats count in rooms, not in a support chat, where asking again is no spam.
+      const admission = await trust.admit(
+        { id: member.id, level: a.trustLevel, trusted: a.isHost || trustedByRole(member.roles) },
+        { kind: 'message', text: body, words: body, fresh: true, repeats: a.room.kind !== 'support' },
+      );
       const evaluation = safety.evaluate(body, { kind: 'message', chosenWarning: input.contentWarning ?? null });
       const offPlatform = invitesOffPlatformContact(body, member.country);
       // In a private chat an offer of contact elsewhere waits for a moderator; in a room it gets a nudge and a flag.
@@ -295,6 +322,11 @@ export function createMessagingService({ db, dialect, groups, safety, bus, prese
       if (holdForContact) {
         evaluation.status = 'held';
         evaluation.outcome = { ...evaluation.outcome, held: true, heldReason: 'off_platform_contact' };
+      }
+      const hold = trustHold(admission, { held: evaluation.status === 'held', level: evaluation.assessment.level });
+      if (hold) {
+        evaluation.status = 'held';
+        evaluation.outcome = { ...evaluation.outcome, held: true, heldReason: hold };
       }
       const id = ulid(t);
       // The message as it will be committed (its seq comes in the transaction): pushed and returned without reading it back.
@@ -339,6 +371,8 @@ export function createMessagingService({ db, dialect, groups, safety, bus, prese
           row.seq = await insertWithNextSeq(trx, dialect, columns);
         });
       } catch (err) {
+        // Nothing new was stored: its words do not count as a repeat.
+        await admission.release();
         // The same client id sent twice at once (two tabs, a retry racing the first try): one row won.
         if (isUniqueViolation(err) || err instanceof AlreadySent) {
           const winner = await store.findByClientId(db, conversationId, member.id, input.clientId);

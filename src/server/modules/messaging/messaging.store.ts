@@ -74,6 +74,8 @@ export async function accessRow(db: Kysely<DB>, conversationId: string, memberId
       eb.exists(eb.selectFrom('member_roles').select('member_roles.member_id').where('member_roles.member_id', '=', memberId).where('member_roles.role', 'in', HOST_ROLES)).as('host_by_role'),
       eb.selectFrom('members').select('members.suspended_until').where('members.id', '=', memberId).as('suspended_until'),
       eb.selectFrom('members').select('members.muted_until').where('members.id', '=', memberId).as('site_muted_until'),
+      // The trust level sets the member's message limit and whether their links wait for a moderator.
+      eb.selectFrom('members').select('members.trust_level').where('members.id', '=', memberId).as('trust_level'),
       sessionId === null
         ? eb.val(1).as('session_live')
         : eb
@@ -93,7 +95,7 @@ export async function accessRow(db: Kysely<DB>, conversationId: string, memberId
     .where('conversations.id', '=', conversationId)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { p_member_id, p_role, p_last_read_seq, p_guidelines_seen_at, p_muted_until, p_last_sent_at, p_joined_at, in_group, host_by_role, suspended_until, site_muted_until, session_live, already_sent, moderator_asked, ...room } = row;
+  const { p_member_id, p_role, p_last_read_seq, p_guidelines_seen_at, p_muted_until, p_last_sent_at, p_joined_at, in_group, host_by_role, suspended_until, site_muted_until, trust_level, session_live, already_sent, moderator_asked, ...room } = row;
   const participant: ParticipantRow | undefined =
     p_member_id !== null && p_role !== null && p_joined_at !== null
       ? {
@@ -116,6 +118,7 @@ export async function accessRow(db: Kysely<DB>, conversationId: string, memberId
     suspendedUntil: suspended_until === null || suspended_until === undefined ? null : Number(suspended_until),
     /** A moderator's mute, everywhere on Kindred (a host's mute is the participant's own). */
     siteMutedUntil: site_muted_until === null || site_muted_until === undefined ? null : Number(site_muted_until),
+    trustLevel: Number(trust_level ?? 0),
     sessionLive: yes(session_live),
     alreadySent: yes(already_sent),
     moderatorAsked: yes(moderator_asked),

@@ -1,7 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
 import type { ChatMessage, RoomView } from '../../../shared/messaging.js';
 import { grantRole, describeEachDialect, type TestApp, Visitor } from '../../test/harness.js';
-import { memberIn } from '../../test/forum-fixtures.js';
+import { memberIn, setTrustLevel } from '../../test/forum-fixtures.js';
 import { standInAssess, standInReplyCare } from '../../test/safety-fixtures.js';
 import { clientId, collect, connect, enterRoom, eventually, join, listen, send, sent, settle, type ClientSocket } from '../../test/realtime-fixtures.js';
 
@@ -434,6 +434,8 @@ describeEachDialect(
     it('stops a flood with a kind word and a time to wait, and keeps a retry of a stored message working', async () => {
       const url = await listen(t().app);
       const v = await memberIn(t(), 'eager-robin');
+      // MESSAGES_PER_MINUTE is the allowance from trust level 2 up; newer members get a share of it (the trust tests).
+      await setTrustLevel(t(), 'eager-robin', 2);
       const view = await enterRoom(v);
       const s = await connect(url, v);
       sockets.push(s);

@@ -16,6 +16,8 @@ export const CLAIM_MINUTES = 20;
 const MINUTE = 60_000;
 
 const DISTRESSING_REASONS: readonly ReportReason[] = ['at_risk', 'method_details', 'harassment'];
+/** Held for who wrote it or how often, not for what it says: not blurred. */
+const PLAIN_HOLDS: readonly string[] = ['new_member_link', 'repeated'];
 const TYPE_ORDER: readonly ReviewType[] = ['risk_alert', 'report', 'safety_hold', 'new_member_hold', 'flag'];
 
 export interface Target {
@@ -83,7 +85,7 @@ export function createReviewService({ db, posts, messaging, bus, now = Date.now 
       const newMember = h.heldReason === 'new_member_link';
       const g = at({ type: h.type, id: h.id }, newMember ? 'new_member_hold' : 'safety_hold', h.at);
       if (h.heldReason) g.why.push(h.heldReason);
-      if (!newMember) g.distressing = true;
+      if (!PLAIN_HOLDS.includes(h.heldReason ?? '')) g.distressing = true;
     }
     for (const a of alerts) {
       const g = at({ type: a.content_type as TargetType, id: a.content_id }, 'risk_alert', Number(a.created_at), a.group_id);
@@ -115,23 +117,25 @@ export function createReviewService({ db, posts, messaging, bus, now = Date.now 
     const conversations = byId(found.conversations);
     const requests = byId(found.requests);
     const author = (handle: string, deletedAt: number | null, anonymous = false) => (anonymous || deletedAt !== null ? null : { handle });
+    // The level goes with the author: not shown when the author is not.
+    const levelOf = (level: number, deletedAt: number | null, anonymous = false) => (anonymous || deletedAt !== null ? null : Number(level));
 
     return gathered.map((g): ReviewItem => {
       const { type, id } = g.target;
-      let target: ReviewItem['target'] = { type, id, text: '', status: 'deleted', author: null, anonymous: false, link: null };
+      let target: ReviewItem['target'] = { type, id, text: '', status: 'deleted', author: null, anonymous: false, link: null, trustLevel: null };
       let group = g.groupId ? (groupById.get(g.groupId) ?? null) : null;
       if (type === 'post') {
         const p = posts.get(id);
         if (p) {
           const deleted = p.deleted_at !== null;
-          target = { ...target, text: deleted ? '' : `${p.title}\n\n${p.body_md}`, status: deleted ? 'deleted' : (p.status as 'published'), author: author(p.handle, p.author_deleted_at, p.anonymous === 1), anonymous: p.anonymous === 1, link: `/posts/${p.id}` };
+          target = { ...target, text: deleted ? '' : `${p.title}\n\n${p.body_md}`, status: deleted ? 'deleted' : (p.status as 'published'), author: author(p.handle, p.author_deleted_at, p.anonymous === 1), anonymous: p.anonymous === 1, link: `/posts/${p.id}`, trustLevel: levelOf(p.trust_level, p.author_deleted_at, p.anonymous === 1) };
           group = { slug: p.slug, name: p.name };
         }
       } else if (type === 'reply') {
         const r = replies.get(id);
         if (r) {
           const deleted = r.deleted_at !== null;
-          target = { ...target, text: deleted ? '' : r.body_md, status: deleted ? 'deleted' : (r.status as 'published'), author: author(r.handle, r.author_deleted_at, r.anonymous === 1), anonymous: r.anonymous === 1, link: `/posts/${r.post_id}#reply-${r.id}` };
+          target = { ...target, text: deleted ? '' : r.body_md, status: deleted ? 'deleted' : (r.status as 'published'), author: author(r.handle, r.author_deleted_at, r.anonymous === 1), anonymous: r.anonymous === 1, link: `/posts/${r.post_id}#reply-${r.id}`, trustLevel: levelOf(r.trust_level, r.author_deleted_at, r.anonymous === 1) };
           group = { slug: r.slug, name: r.name };
         }
       } else if (type === 'message') {
@@ -139,12 +143,20 @@ export function createReviewService({ db, posts, messaging, bus, now = Date.now 
         if (m) {
           const deleted = m.deleted_at !== null;
           const link = m.kind === 'room' && m.slug ? `/groups/${m.slug}/room#message-${m.id}` : m.kind === 'support' ? `/chats/${m.conversation_id}` : null;
-          target = { ...target, text: deleted ? '' : m.body, status: deleted ? 'deleted' : (m.status as 'published'), author: author(m.handle, m.author_deleted_at), link };
+          target = { ...target, text: deleted ? '' : m.body, status: deleted ? 'deleted' : (m.status as 'published'), author: author(m.handle, m.author_deleted_at), link, trustLevel: levelOf(m.trust_level, m.author_deleted_at) };
           if (m.slug && m.name) group = { slug: m.slug, name: m.name };
         }
       } else if (type === 'member') {
         const m = members.get(id);
-        if (m) target = { ...target, status: m.deleted_at !== null ? 'deleted' : 'active', author: author(m.handle, m.deleted_at), link: m.deleted_at === null ? `/members/${encodeURIComponent(m.handle)}` : null };
+        if (m) {
+          target = {
+            ...target,
+            status: m.deleted_at !== null ? 'deleted' : 'active',
+            author: author(m.handle, m.deleted_at),
+            link: m.deleted_at === null ? `/members/${encodeURIComponent(m.handle)}` : null,
+            trustLevel: levelOf(m.trust_level, m.deleted_at),
+          };
+        }
       } else if (type === 'conversation') {
         const c = conversations.get(id);
         if (c) {
@@ -153,7 +165,7 @@ export function createReviewService({ db, posts, messaging, bus, now = Date.now 
         }
       } else {
         const q = requests.get(id);
-        if (q) target = { ...target, text: q.note ?? '', status: 'active', author: author(q.handle, q.author_deleted_at) };
+        if (q) target = { ...target, text: q.note ?? '', status: 'active', author: author(q.handle, q.author_deleted_at), trustLevel: levelOf(q.trust_level, q.author_deleted_at) };
       }
       const claim = claimByKey.get(keyOf(g.target));
       const types = TYPE_ORDER.filter((x) => g.types.has(x));

@@ -78,7 +78,7 @@ export async function targets(db: Kysely<DB>, keys: { type: TargetType; id: stri
           .selectFrom('posts')
           .innerJoin('groups', 'groups.id', 'posts.group_id')
           .innerJoin('members', 'members.id', 'posts.author_id')
-          .select(['posts.id', 'posts.title', 'posts.body_md', 'posts.status', 'posts.anonymous', 'posts.deleted_at', 'posts.author_id', 'members.handle', 'members.deleted_at as author_deleted_at', 'groups.slug', 'groups.name'])
+          .select(['posts.id', 'posts.title', 'posts.body_md', 'posts.status', 'posts.anonymous', 'posts.deleted_at', 'posts.author_id', 'members.handle', 'members.deleted_at as author_deleted_at', 'members.trust_level', 'groups.slug', 'groups.name'])
           .where('posts.id', 'in', postIds)
           .execute()
       : none,
@@ -88,7 +88,7 @@ export async function targets(db: Kysely<DB>, keys: { type: TargetType; id: stri
           .innerJoin('posts', 'posts.id', 'replies.post_id')
           .innerJoin('groups', 'groups.id', 'posts.group_id')
           .innerJoin('members', 'members.id', 'replies.author_id')
-          .select(['replies.id', 'replies.post_id', 'replies.body_md', 'replies.status', 'replies.anonymous', 'replies.deleted_at', 'replies.author_id', 'members.handle', 'members.deleted_at as author_deleted_at', 'groups.slug', 'groups.name'])
+          .select(['replies.id', 'replies.post_id', 'replies.body_md', 'replies.status', 'replies.anonymous', 'replies.deleted_at', 'replies.author_id', 'members.handle', 'members.deleted_at as author_deleted_at', 'members.trust_level', 'groups.slug', 'groups.name'])
           .where('replies.id', 'in', replyIds)
           .execute()
       : none,
@@ -98,16 +98,34 @@ export async function targets(db: Kysely<DB>, keys: { type: TargetType; id: stri
           .innerJoin('conversations', 'conversations.id', 'messages.conversation_id')
           .leftJoin('groups', 'groups.id', 'conversations.group_id')
           .innerJoin('members', 'members.id', 'messages.author_id')
-          .select(['messages.id', 'messages.body', 'messages.status', 'messages.deleted_at', 'messages.author_id', 'messages.conversation_id', 'conversations.kind', 'members.handle', 'members.deleted_at as author_deleted_at', 'groups.slug', 'groups.name'])
+          .select([
+            'messages.id',
+            'messages.body',
+            'messages.status',
+            'messages.deleted_at',
+            'messages.author_id',
+            'messages.conversation_id',
+            'conversations.kind',
+            'members.handle',
+            'members.deleted_at as author_deleted_at',
+            'members.trust_level',
+            'groups.slug',
+            'groups.name',
+          ])
           .where('messages.id', 'in', messageIds)
           .execute()
       : none,
-    memberIds.length ? db.selectFrom('members').select(['id', 'handle', 'deleted_at', 'banned_at', 'suspended_until', 'muted_until']).where('id', 'in', memberIds).execute() : none,
+    memberIds.length ? db.selectFrom('members').select(['id', 'handle', 'deleted_at', 'banned_at', 'suspended_until', 'muted_until', 'trust_level']).where('id', 'in', memberIds).execute() : none,
     conversationIds.length
       ? db.selectFrom('conversations').leftJoin('groups', 'groups.id', 'conversations.group_id').select(['conversations.id', 'conversations.kind', 'groups.slug', 'groups.name']).where('conversations.id', 'in', conversationIds).execute()
       : none,
     requestIds.length
-      ? db.selectFrom('support_requests').innerJoin('members', 'members.id', 'support_requests.member_id').select(['support_requests.id', 'support_requests.note', 'support_requests.member_id', 'members.handle', 'members.deleted_at as author_deleted_at']).where('support_requests.id', 'in', requestIds).execute()
+      ? db
+          .selectFrom('support_requests')
+          .innerJoin('members', 'members.id', 'support_requests.member_id')
+          .select(['support_requests.id', 'support_requests.note', 'support_requests.member_id', 'members.handle', 'members.deleted_at as author_deleted_at', 'members.trust_level'])
+          .where('support_requests.id', 'in', requestIds)
+          .execute()
       : none,
   ]);
   return { posts, replies, messages, members, conversations, requests };

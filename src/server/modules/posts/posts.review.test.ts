@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEachDialect } from '../../test/harness.js';
-import { memberIn, moderatorIn, post, reply } from '../../test/forum-fixtures.js';
+import { memberIn, moderatorIn, post, reply, setTrustLevel } from '../../test/forum-fixtures.js';
 import type { Assess } from '../safety/assess.js';
 
 const standIn: Assess = (text) =>
@@ -82,6 +82,8 @@ describeEachDialect(
 
     it('keeps very deep threads readable and pageable', async () => {
       const ana = await memberIn(t(), 'QuietHeron46');
+      // More replies in a minute than a new member may write in an hour.
+      await setTrustLevel(t(), 'QuietHeron46', 2);
       const id = await post(ana, { title: 'Deep', body: 'x' });
       let parent: string | undefined;
       const ids: string[] = [];

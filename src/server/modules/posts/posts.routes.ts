@@ -25,7 +25,7 @@ import {
 import { requireMember } from '../../platform/http/auth.js';
 import type { PostsService } from './posts.service.js';
 
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 429: ErrorBody };
 const tags = ['forums'];
 const page = (q: { cursor?: string | undefined; limit?: number | undefined }, fallback = 20) => ({ cursor: q.cursor, limit: q.limit ?? fallback });
 

@@ -20,6 +20,8 @@ import { AppError, notFound } from '../../platform/http/errors.js';
 import type { BlocksService } from '../blocks/blocks.service.js';
 import type { GroupsService } from '../groups/groups.service.js';
 import { recordAudit } from '../moderation/audit.js';
+import { trustHold, trustedByRole, type TrustHold } from '../moderation/trust.js';
+import type { Admission, TrustService } from '../moderation/trust.service.js';
 import type { SafetyService } from '../safety/safety.service.js';
 import type { SearchService } from '../search/search.service.js';
 import { excerptOf, plainText, renderMarkdown } from './markdown.js';
@@ -38,6 +40,8 @@ export interface PostsDeps {
   safety: SafetyService;
   bus: EventBus;
   blocks: Pick<BlocksService, 'blockedIds' | 'hasBlocked'>;
+  /** Limits per trust level, and holds for new members' links and repeated words. */
+  trust: Pick<TrustService, 'admit'>;
   now?: () => number;
 }
 
@@ -46,7 +50,19 @@ export type PostsService = ReturnType<typeof createPostsService>;
 /** Group forums: posts, threaded replies, reactions, saved posts and follows, and the feeds. */
 const NOT_REMOVED = { removed_rule: null, removed_reason: null, removed_by: null, removed_at: null } as const;
 
-export function createPostsService({ db, groups, search, safety, bus, blocks, now = Date.now }: PostsDeps) {
+/**
+ * The safety check's decision, with the hold the author's standing earns added when the safety
+ * check did not hold it already: what is stored (`heldReason` for the row) and told to the author.
+ */
+function withTrust(evaluation: ReturnType<SafetyService['evaluate']>, admission: Admission): ReturnType<SafetyService['evaluate']> & { rowReason: 'safety' | TrustHold | null } {
+  const hold = trustHold(admission, { held: evaluation.status === 'held', level: evaluation.assessment.level });
+  if (hold) return { ...evaluation, status: 'held', outcome: { ...evaluation.outcome, held: true, heldReason: hold }, rowReason: hold };
+  return { ...evaluation, rowReason: evaluation.status === 'held' ? 'safety' : null };
+}
+
+const authorOf = (member: AuthMember) => ({ id: member.id, level: member.trustLevel ?? 0, trusted: trustedByRole(member.roles) });
+
+export function createPostsService({ db, groups, search, safety, bus, blocks, trust, now = Date.now }: PostsDeps) {
   async function marksFor(viewer: AuthMember | null, ids: string[]): Promise<ViewerMarks> {
     if (!viewer || ids.length === 0) return NO_MARKS;
     return store.viewerMarks(db, ids, viewer.id);
@@ -133,9 +149,10 @@ export function createPostsService({ db, groups, search, safety, bus, blocks, no
       if (!(await groups.isMember(author.id, group.id))) {
         throw new AppError('not_a_member', 'Please join this group to post in it. Your draft is kept.', 403);
       }
+      const admission = await trust.admit(authorOf(author), { kind: 'post', text: `${input.title}\n${input.body}`, words: input.body, fresh: true, repeats: true });
       const html = renderMarkdown(input.body);
       const text = plainText(html);
-      const { status, contentWarning: warning, outcome, assessment } = safety.evaluate(`${input.title}\n${input.body}`, { kind: 'post', chosenWarning: input.contentWarning });
+      const { status, contentWarning: warning, outcome, assessment, rowReason } = withTrust(safety.evaluate(`${input.title}\n${input.body}`, { kind: 'post', chosenWarning: input.contentWarning }), admission);
       const t = now();
       const id = ulid(t);
       await db.transaction().execute(async (trx) => {
@@ -150,7 +167,7 @@ export function createPostsService({ db, groups, search, safety, bus, blocks, no
           excerpt: excerptOf(text),
           content_warning: warning ?? null,
           status,
-          held_reason: status === 'held' ? 'safety' : null,
+          held_reason: rowReason,
           ...NOT_REMOVED,
           last_activity_at: t,
           locked_at: null,
@@ -160,6 +177,9 @@ export function createPostsService({ db, groups, search, safety, bus, blocks, no
         });
         if (status === 'published') await search.indexPost(trx, { id, groupId: group.id, createdAt: t, title: input.title, text }, true);
         await safety.record(trx, { type: 'post', id, postId: id, groupId: group.id, authorId: author.id }, assessment);
+      }).catch(async (err: unknown) => {
+        await admission.release();
+        throw err;
       });
       if (status === 'published') await bus.publish('post.published', { postId: id, authorId: author.id, anonymous: Boolean(input.anonymous), at: t });
       return { post: await detail(author, id), safety: outcome };
@@ -172,14 +192,25 @@ export function createPostsService({ db, groups, search, safety, bus, blocks, no
       const title = input.title?.trim() ?? post.title;
       const body = input.body ?? post.body_md;
       const chosen = input.contentWarning !== undefined ? input.contentWarning : post.content_warning;
-      const { status, contentWarning: warning, outcome, assessment } = safety.evaluate(`${title}\n${body}`, { kind: 'post', chosenWarning: chosen as ContentWarning | null });
+      // An edit is not a new post (no rate, no repeat), but its links are checked as a new post's would be.
+      const admission = await trust.admit(authorOf(author), { kind: 'post', text: `${title}\n${body}`, words: body, fresh: false, repeats: false });
+      const { status, contentWarning: warning, outcome, assessment, rowReason } = withTrust(safety.evaluate(`${title}\n${body}`, { kind: 'post', chosenWarning: chosen as ContentWarning | null }), admission);
       const html = input.body !== undefined ? renderMarkdown(body) : post.body_html;
       const text = plainText(html);
       const t = now();
       // A removed post stays removed; otherwise the new words decide between published and held.
       const nextStatus = post.status === 'removed' ? 'removed' : status;
       await db.transaction().execute(async (trx) => {
-        await store.updatePost(trx, id, { title, body_md: body, body_html: html, excerpt: excerptOf(text), content_warning: warning ?? null, status: nextStatus, edited_at: t });
+        await store.updatePost(trx, id, {
+          title,
+          body_md: body,
+          body_html: html,
+          excerpt: excerptOf(text),
+          content_warning: warning ?? null,
+          status: nextStatus,
+          ...(nextStatus === 'removed' ? {} : { held_reason: rowReason }),
+          edited_at: t,
+        });
         if (nextStatus === 'published') await search.indexPost(trx, { id, groupId: post.group_id, createdAt: post.created_at, title, text });
         else await search.remove(trx, 'post', id);
         await safety.record(trx, { type: 'post', id, postId: id, groupId: post.group_id, authorId: author.id }, assessment);
@@ -263,9 +294,10 @@ export function createPostsService({ db, groups, search, safety, bus, blocks, no
           throw new AppError('invalid_input', 'The reply you are answering is not on this post.', 400, { parentId: 'That reply is not part of this post.' });
         }
       }
+      const admission = await trust.admit(authorOf(author), { kind: 'reply', text: input.body, words: input.body, fresh: true, repeats: true });
       const html = renderMarkdown(input.body);
       const text = plainText(html);
-      const { status, contentWarning, outcome, assessment } = safety.evaluate(input.body, { kind: 'reply' });
+      const { status, contentWarning, outcome, assessment, rowReason } = withTrust(safety.evaluate(input.body, { kind: 'reply' }), admission);
       const t = now();
       const id = ulid(t);
       // Past MAX_STORED_DEPTH a reply joins its parent's siblings: the thread stays readable and the path stays short.
@@ -284,7 +316,7 @@ export function createPostsService({ db, groups, search, safety, bus, blocks, no
           body_html: html,
           content_warning: contentWarning,
           status,
-          held_reason: status === 'held' ? 'safety' : null,
+          held_reason: rowReason,
           ...NOT_REMOVED,
           created_at: t,
           edited_at: null,
@@ -295,6 +327,9 @@ export function createPostsService({ db, groups, search, safety, bus, blocks, no
           await search.indexReply(trx, { id, groupId: post.group_id, createdAt: t, text }, true);
         }
         await safety.record(trx, { type: 'reply', id, postId, groupId: post.group_id, authorId: author.id }, assessment);
+      }).catch(async (err: unknown) => {
+        await admission.release();
+        throw err;
       });
       if (status === 'published') {
         await bus.publish('reply.created', { replyId: id, postId, authorId: author.id, anonymous: Boolean(input.anonymous), createdAt: t });
@@ -306,15 +341,17 @@ export function createPostsService({ db, groups, search, safety, bus, blocks, no
       const { reply, post } = await readableReply(author, id);
       postsPolicy.assertAuthor(author, reply, 'reply');
       assertMayTakePart(author, now());
+      const admission = await trust.admit(authorOf(author), { kind: 'reply', text: body, words: body, fresh: false, repeats: false });
       const html = renderMarkdown(body);
-      const { status, contentWarning, outcome, assessment } = safety.evaluate(body, { kind: 'reply' });
+      const { status, contentWarning, outcome, assessment, rowReason } = withTrust(safety.evaluate(body, { kind: 'reply' }), admission);
       const nextStatus = reply.status === 'removed' ? 'removed' : status;
       const t = now();
       const answer = reply.author_id !== post.author_id;
       const nowPublished = reply.status !== 'published' && nextStatus === 'published';
       await db.transaction().execute(async (trx) => {
         // Conditional on the state read above, so a racing edit or delete cannot move the counts twice.
-        if (!(await store.rewriteReply(trx, id, reply.status, { body_md: body, body_html: html, content_warning: contentWarning, status: nextStatus, edited_at: t }))) {
+        const heldReason = nextStatus === 'removed' ? reply.held_reason : rowReason;
+        if (!(await store.rewriteReply(trx, id, reply.status, { body_md: body, body_html: html, content_warning: contentWarning, status: nextStatus, held_reason: heldReason, edited_at: t }))) {
           throw new AppError('reply_changed', 'This reply changed while you were editing it. Please reload; your words are kept in the box.', 409);
         }
         // The post's counts cover published replies only.

@@ -151,7 +151,12 @@ export async function eraseReply(db: Kysely<DB>, id: string, now: number): Promi
 }
 
 /** Rewrites a reply only if it is still in the state that was read; false when something changed it meanwhile. */
-export async function rewriteReply(db: Kysely<DB>, id: string, expectedStatus: string, patch: { body_md: string; body_html: string; content_warning: string | null; status: string; edited_at: number }): Promise<boolean> {
+export async function rewriteReply(
+  db: Kysely<DB>,
+  id: string,
+  expectedStatus: string,
+  patch: { body_md: string; body_html: string; content_warning: string | null; status: string; held_reason: string | null; edited_at: number },
+): Promise<boolean> {
   const r = await db.updateTable('replies').set(patch).where('id', '=', id).where('status', '=', expectedStatus).where('deleted_at', 'is', null).executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }

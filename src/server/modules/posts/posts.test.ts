@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeEachDialect, Visitor } from '../../test/harness.js';
-import { memberIn, moderatorIn, post, reply } from '../../test/forum-fixtures.js';
+import { memberIn, moderatorIn, post, reply, setTrustLevel } from '../../test/forum-fixtures.js';
 import { renderMarkdown } from './markdown.js';
 
 describe('renderMarkdown', () => {
@@ -190,6 +190,8 @@ describeEachDialect('posts', (t) => {
 
   it('orders group feeds by new, by recent activity and unanswered, with cursors', async () => {
     const ana = await memberIn(t(), 'QuietHeron8');
+    // More posts in a minute than a new member may write in an hour.
+    await setTrustLevel(t(), 'QuietHeron8', 2);
     const ids: string[] = [];
     for (let i = 1; i <= 5; i++) ids.push(await post(ana, { title: `Post ${i}`, body: `Body ${i}` }));
     const bo = await memberIn(t(), 'GentleOtter8');

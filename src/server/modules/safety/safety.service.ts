@@ -9,6 +9,7 @@ import {
   SAFETY_PLAN_STEPS,
   type AlertStats,
   type CrisisResponse,
+  type HeldReason,
   type ReplyCareNudge,
   type RiskAlert,
   type SafetyCheck,
@@ -38,7 +39,7 @@ export interface Evaluation {
   outcome: {
     level: Assessment['level'];
     held: boolean;
-    heldReason: 'method_detail' | 'harassment' | 'off_platform_contact' | null;
+    heldReason: HeldReason | null;
     contentWarningAdded: ContentWarning | null;
     response: CrisisResponse;
     replyCare: ReplyCareNudge[];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeEachDialect, Visitor } from '../../test/harness.js';
-import { memberIn, moderatorIn, post, reply } from '../../test/forum-fixtures.js';
+import { memberIn, moderatorIn, post, reply, setTrustLevel } from '../../test/forum-fixtures.js';
 import { scoreDoc, snippetHtml } from './search.service.js';
 import { queryTerms, termsOf } from './terms.js';
 
@@ -60,6 +60,8 @@ describeEachDialect('search', (t) => {
 
   it('pages through results with a cursor', async () => {
     const ana = await memberIn(t(), 'QuietHeron21');
+    // More posts in a minute than a new member may write in an hour.
+    await setTrustLevel(t(), 'QuietHeron21', 2);
     for (let i = 0; i < 5; i++) await post(ana, { title: `Hope ${i}`, body: 'hope' });
     const first = (await ana.get('/api/v1/search?q=hope&limit=2')).json();
     const second = (await ana.get(`/api/v1/search?q=hope&limit=2&cursor=${first.nextCursor}`)).json();

@@ -57,7 +57,9 @@ export const ConfigSchema = Type.Object({
   LOGIN_LIMIT_PER_15_MIN: Type.Integer({ minimum: 1, default: 20, description: 'Log-in attempts per 15 minutes from one address.' }),
   SUPPORT_REQUEST_TIMEOUT_MINUTES: Type.Integer({ minimum: 1, maximum: 24 * 60, default: 30, description: 'Minutes a request for a listener waits before it ends, kindly, with the alternatives.' }),
   SUPPORT_RETENTION_DAYS: Type.Integer({ minimum: 1, maximum: 3650, default: 30, description: 'Days a support chat stays readable by its two people after it ends; then its messages are deleted.' }),
-  MESSAGES_PER_MINUTE: Type.Integer({ minimum: 1, default: 30, description: 'Chat messages one member may send per minute (across every node when Redis is set).' }),
+  MESSAGES_PER_MINUTE: Type.Integer({ minimum: 1, default: 30, description: 'Chat messages a trusted member (trust level 2 or 3) may send per minute, across every node when Redis is set; newer members get a third or two thirds of it.' }),
+  POSTS_PER_HOUR: Type.Integer({ minimum: 1, default: 10, description: 'Posts a trusted member (trust level 2 or 3) may write per hour; newer members get a third or two thirds of it.' }),
+  REPLIES_PER_HOUR: Type.Integer({ minimum: 1, default: 60, description: 'Replies a trusted member (trust level 2 or 3) may write per hour; newer members get a third or two thirds of it.' }),
   LISTENER_DAILY_CAP_MINUTES: Type.Integer({ minimum: 1, maximum: 1440, default: 240, description: 'Most minutes a listener may spend on duty in one day (UTC); going on duty past it is refused kindly.' }),
   RECOVERY_LIMIT_PER_HOUR: Type.Integer({ minimum: 1, default: 10, description: 'Recovery attempts per hour from one address.' }),
   SEED_DEFAULT_GROUPS: Type.Union([Type.Literal('true'), Type.Literal('false')], {

@@ -60,6 +60,10 @@ export interface MembersTable {
   muted_until: number | null;
   /** Set when a moderator banned the member: they cannot sign in. */
   banned_at: number | null;
+  /** 0 new, 1 basic, 2 member, 3 regular: from time and participation (modules/moderation/trust.ts). */
+  trust_level: Generated<number>;
+  /** When the level was last worked out (0: never); the sweep re-checks the oldest first. */
+  trust_checked_at: Generated<number>;
   created_at: number;
   updated_at: number;
 }

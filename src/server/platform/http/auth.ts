@@ -16,6 +16,8 @@ export interface AuthMember {
   suspendedUntil?: number | null;
   /** While later than now a moderator has paused the member's posts, replies and messages. */
   mutedUntil?: number | null;
+  /** 0 new … 3 regular (modules/moderation/trust.ts): sets the member's limits and whether their links wait for review. */
+  trustLevel?: number;
 }
 
 export interface ResolvedSession {

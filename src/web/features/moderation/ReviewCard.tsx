@@ -13,7 +13,7 @@ import { useClaim, useContentAction, useMemberStanding, useRelease } from './que
 const RISK_LEVELS = ['none', 'distress', 'ideation', 'plan', 'imminent'] as const;
 const MEMBER_ACTIONS: MemberActionKind[] = ['warn', 'mute', 'suspend', 'ban'];
 const CONTENT_TYPES = ['post', 'reply', 'message'] as const;
-const WHY_CODES = ['method_detail', 'harassment', 'off_platform_contact', 'new_member_link', 'moderator_requested', 'chat_reported', 'safety'] as const;
+const WHY_CODES = ['method_detail', 'harassment', 'off_platform_contact', 'new_member_link', 'repeated', 'moderator_requested', 'chat_reported', 'safety'] as const;
 
 /** Why it is held or flagged, in words: the server's codes ("off_platform_contact, …"); any other shows as it is. */
 function whyWords(t: TFunction, why: string): string {
