@@ -199,6 +199,8 @@ export function createAccountsService({ db, sessionDays, knownCountries, bus, no
       const shaped = input.handle.trim().length <= HANDLE_MAX && HANDLE_SHAPE.test(input.handle.trim());
       const row = shaped ? await store.findMemberByHandleKey(db, handleKey(input.handle)) : undefined;
       if (!row || !row.recovery_code_hash || !sameRecoveryCode(row.recovery_code_hash, input.recoveryCode)) throw wrong();
+      // A closed account stays closed: the code is not used up, and nothing is reset.
+      if (row.banned_at !== null) throw new AppError('banned', BANNED, 403);
       assertStrong(input.newPassphrase, row.handle, 'newPassphrase');
       const recoveryCode = newRecoveryCode();
       const passphraseHash = await hashPassphrase(input.newPassphrase);

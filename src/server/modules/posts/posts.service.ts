@@ -429,6 +429,8 @@ export function createPostsService({ db, groups, search, safety, bus, blocks, tr
     },
 
     async react(member: AuthMember, target: { type: 'post' | 'reply'; id: string }, kind: ReactionKind, on: boolean) {
+      // Taking part includes reacting (it notifies the author); taking a reaction back is always fine.
+      if (on) assertMayTakePart(member, now());
       let postId: string;
       if (target.type === 'post') {
         const post = await readablePost(member, target.id);
