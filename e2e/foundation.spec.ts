@@ -192,7 +192,7 @@ test('an admin changes roles and manages groups', async ({ page }, testInfo) => 
   const row = page.getByRole('listitem').filter({ hasText: member }).or(page.getByRole('row').filter({ hasText: member })).first();
   await expect(row).toBeVisible();
   await row.getByRole('checkbox', { name: /listener/i }).check();
-  await row.getByRole('button', { name: /save/i }).click();
+  await row.getByRole('button', { name: /save roles/i }).click();
   await expect(row.getByText(/saved/i)).toBeVisible();
   await page.reload();
   await page.getByRole('searchbox').or(page.getByLabel(/search/i)).first().fill(member.toLowerCase());

@@ -88,3 +88,31 @@ export async function logIn(page: Page, handle: string, passphrase: string): Pro
   await page.getByRole('button', { name: 'Log in' }).click();
   await expect(page.getByRole('button', { name: 'Log out' }).first()).toBeVisible();
 }
+
+/** Calls the API from inside the page, as the app does: same cookies, with the session's CSRF token. */
+export async function callApi<T = unknown>(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; data: T }> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
+      const session = (await (await fetch('/api/v1/session', { credentials: 'same-origin' })).json()) as { csrfToken?: string };
+      const headers: Record<string, string> = { Accept: 'application/json' };
+      if (body !== undefined) headers['Content-Type'] = 'application/json';
+      if (method !== 'GET' && session.csrfToken) headers['X-CSRF-Token'] = session.csrfToken;
+      const res = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? null : JSON.stringify(body) });
+      const text = await res.text();
+      return { status: res.status, data: (text ? JSON.parse(text) : null) as never };
+    },
+    { method, path, body },
+  );
+}
+
+/**
+ * An admin (signed in on `adminPage`) vouches for `handle`, as an operator would for someone the
+ * community knows: new members' links wait for a moderator, and most specs are not about that.
+ */
+export async function vouchFor(adminPage: Page, handle: string, level = 2): Promise<void> {
+  const found = await callApi<{ items: { id: string; handle: string }[] }>(adminPage, 'GET', `/api/v1/admin/members?q=${encodeURIComponent(handle.toLowerCase())}`);
+  const member = found.data.items.find((m) => m.handle === handle);
+  expect(member, `${handle} is listed for the admin`).toBeTruthy();
+  const res = await callApi(adminPage, 'PUT', `/api/v1/admin/members/${member!.id}/trust`, { level });
+  expect(res.status, `vouching for ${handle}`).toBe(200);
+}

@@ -220,3 +220,61 @@ test('a moderator works through the queue with the keyboard alone', async ({ pag
   await expect(card).toHaveCount(0);
   await author.context.close();
 });
+
+test("a new member's post with a link waits for a moderator, who approves it; an admin can vouch for someone the community knows", async ({ page, browser, baseURL }, testInfo) => {
+  test.setTimeout(90_000);
+  const word = uniqueWord('link');
+  const title = `A made-up resource that helped ${word}`;
+  const newcomer = await memberBrowser(browser, baseURL!, 'newcomer');
+  await joinGroup(newcomer.page);
+  await newcomer.page.goto(`/groups/${GROUP}`);
+  await newcomer.page.getByRole('link', { name: 'Write a post' }).click();
+  await newcomer.page.getByLabel('Title', { exact: true }).fill(title);
+  await newcomer.page.getByLabel('Your post', { exact: true }).fill(`This made-up guide helped me: https://example.org/guide-${word}`);
+  await newcomer.page.getByRole('button', { name: 'Publish post' }).click();
+  await expect(newcomer.page.getByText(/While you are new here, posts and replies with links are read by a moderator/)).toBeVisible();
+  await checkPhonePage(newcomer.page, 'a held post, for its new author');
+  const path = new URL(newcomer.page.url()).pathname;
+
+  // Nobody else sees it yet.
+  const reader = await memberBrowser(browser, baseURL!, 'reader');
+  await joinGroup(reader.page);
+  await reader.page.goto(`/groups/${GROUP}`);
+  await expect(reader.page.getByRole('link', { name: title })).toHaveCount(0);
+
+  // A moderator finds it under "New member, held" and approves it.
+  const { handle: adminHandle, passphrase } = adminCredentials(testInfo);
+  await logIn(page, adminHandle, passphrase);
+  await page.goto('/moderation/queue');
+  await page.getByLabel('Type').selectOption({ label: 'New member, held' });
+  const card = page.getByRole('article', { name: `Post by ${newcomer.handle}` });
+  await expect(card).toBeVisible();
+  await expect(card).toContainText(`https://example.org/guide-${word}`);
+  await checkPage(page, 'the queue filtered to new members');
+  await card.getByRole('button', { name: 'Approve' }).click();
+  await expect(page.getByText('Approved. Thank you.')).toBeVisible();
+  await reader.page.goto(`/groups/${GROUP}`);
+  await expect(reader.page.getByRole('link', { name: title })).toBeVisible();
+  await reader.page.goto(path);
+  await expect(reader.page.getByRole('link', { name: `https://example.org/guide-${word}` })).toBeVisible();
+
+  // An admin vouches for the reader from the members list; their links then appear at once.
+  await page.goto('/admin/members');
+  await page.getByRole('searchbox').or(page.getByLabel(/search/i)).first().fill(reader.handle.toLowerCase());
+  const row = page.getByRole('article').filter({ hasText: reader.handle });
+  await expect(row.getByText('Trust level: 0 · new.')).toBeVisible();
+  await row.getByLabel(/Vouch: trust level/).selectOption({ label: '2 · member' });
+  await row.getByRole('button', { name: /Save trust level/ }).click();
+  await expect(row.getByText(`${reader.handle} is now at trust level 2 · member.`)).toBeVisible();
+  await checkPage(page, 'the members list after vouching');
+  await reader.page.goto(`/groups/${GROUP}`);
+  await reader.page.getByRole('link', { name: 'Write a post' }).click();
+  await reader.page.getByLabel('Title', { exact: true }).fill(`Another made-up resource ${word}`);
+  await reader.page.getByLabel('Your post', { exact: true }).fill(`Also helpful: https://example.org/more-${word}`);
+  await reader.page.getByRole('button', { name: 'Publish post' }).click();
+  await expect(reader.page.getByRole('heading', { level: 1, name: `Another made-up resource ${word}` })).toBeVisible();
+  await expect(reader.page.getByText(/While you are new here/)).toHaveCount(0);
+
+  await newcomer.context.close();
+  await reader.context.close();
+});

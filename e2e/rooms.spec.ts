@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { adminCredentials, checkPage, checkPhonePage, logIn, signUp, uniqueHandle, uniqueWord, watchThirdParty } from './helpers';
+import { adminCredentials, checkPage, checkPhonePage, logIn, signUp, uniqueHandle, uniqueWord, vouchFor, watchThirdParty } from './helpers';
 import { composer, message, messages, say } from './room-helpers';
 
 const GROUP = 'depression-support';
@@ -46,13 +46,20 @@ async function expectSentOnce(page: Page, text: string): Promise<void> {
   await expect(message(page, text).getByRole('button', { name: 'Retry' })).toHaveCount(0);
 }
 
-test('two members talk live in the group room; one drops offline, misses nothing, and a retried message is stored once', async ({ page, browser, baseURL }) => {
+test('two members talk live in the group room; one drops offline, misses nothing, and a retried message is stored once', async ({ page, browser, baseURL }, testInfo) => {
   const foreign = watchThirdParty(page, baseURL!);
   const word = uniqueWord('room');
   const aHandle = uniqueHandle('QuietBrook');
   const bHandle = uniqueHandle('GentleFern');
 
   await signUp(page, aHandle);
+  // A shares a link below: an admin vouches for them, as for someone the community knows (a new
+  // member's links wait for a moderator: moderation.spec.ts).
+  const admin = await anotherBrowser(browser, baseURL!);
+  const { handle: adminHandle, passphrase } = adminCredentials(testInfo);
+  await logIn(admin.page, adminHandle, passphrase);
+  await vouchFor(admin.page, aHandle);
+  await admin.context.close();
   await joinGroup(page);
   await enterRoom(page);
   // As the room first shows on a phone (entering it put focus, and the view, on the box to write in).

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { TRAINING } from '../src/server/modules/listeners/listeners.training';
-import { adminCredentials, checkPage, checkPhonePage, logIn, signUp, uniqueHandle, uniqueWord } from './helpers';
+import { adminCredentials, callApi, checkPage, checkPhonePage, logIn, signUp, uniqueHandle, uniqueWord } from './helpers';
 import { composer, message, messages, saySent as say } from './room-helpers';
 
 const PHONE = { width: 360, height: 740 };
@@ -11,22 +11,6 @@ test.use({ viewport: PHONE });
 async function anotherBrowser(browser: Browser, baseURL: string) {
   const context = await browser.newContext({ baseURL, viewport: PHONE });
   return { context, page: await context.newPage() };
-}
-
-/** Calls the API from inside the page, as the app does: same cookies, with the session's CSRF token. */
-async function callApi<T = unknown>(page: Page, method: string, path: string, body?: unknown): Promise<{ status: number; data: T }> {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const session = (await (await fetch('/api/v1/session', { credentials: 'same-origin' })).json()) as { csrfToken?: string };
-      const headers: Record<string, string> = { Accept: 'application/json' };
-      if (body !== undefined) headers['Content-Type'] = 'application/json';
-      if (method !== 'GET' && session.csrfToken) headers['X-CSRF-Token'] = session.csrfToken;
-      const res = await fetch(path, { method, headers, credentials: 'same-origin', body: body === undefined ? null : JSON.stringify(body) });
-      const text = await res.text();
-      return { status: res.status, data: (text ? JSON.parse(text) : null) as never };
-    },
-    { method, path, body },
-  );
 }
 
 /**

@@ -109,6 +109,7 @@ const ROWS: Row[] = [
   { route: 'GET /api/v1/members/:handle', expect: signedIn(), req: (w) => ({ params: { handle: w.ids.ownerHandle } }) },
   { route: 'GET /api/v1/admin/members', expect: only(['admin']) },
   { route: 'PUT /api/v1/admin/members/:id/roles', expect: only(['admin']), req: (w) => ({ params: { id: w.ids.bystanderId }, body: { roles: [] } }) },
+  { route: 'PUT /api/v1/admin/members/:id/trust', expect: only(['admin']), req: (w) => ({ params: { id: w.ids.bystanderId }, body: { level: 1 } }) },
 
   // --- groups ---
   // Archived groups are for admins, and only when asked for.

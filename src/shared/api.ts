@@ -138,6 +138,8 @@ export const AdminMember = Type.Object({
   handle: Type.String(),
   roles: Type.Array(RoleName),
   createdAt: Type.Number(),
+  /** 0 new, 1 basic, 2 member, 3 regular: see docs/decisions.md. */
+  trustLevel: Type.Integer(),
 });
 export type AdminMember = Static<typeof AdminMember>;
 export const AdminMemberPage = Type.Object({ items: Type.Array(AdminMember), nextCursor: Type.Union([Type.String(), Type.Null()]) });
@@ -146,6 +148,10 @@ export const AdminMembersQuery = Type.Object({
   role: Type.Optional(RoleName),
   cursor: Type.Optional(Type.String({ maxLength: 400 })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 50 })),
+});
+/** An admin vouches for a member (levels 0-2; level 3 is only earned). */
+export const SetTrustBody = Type.Object({
+  level: Type.Integer({ minimum: 0, maximum: 2, errorMessage: 'Please choose a trust level from 0 to 2; level 3 is earned, not given.' }),
 });
 export const SetRolesBody = Type.Object({ roles: Type.Array(GrantableRole, { maxItems: GRANTABLE_ROLES.length, uniqueItems: true }) });
 

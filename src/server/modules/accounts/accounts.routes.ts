@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import {
   AdminMemberPage,
   AdminMembersQuery,
+  SetTrustBody,
   ChangePassphraseBody,
   ErrorBody,
   HandleAvailability,
@@ -171,6 +172,20 @@ export function accountsRoutes(deps: AccountsRouteDeps): FastifyPluginAsyncTypeb
         },
       },
       async (request) => ({ member: await accounts.setRoles(requireMember(request), request.params.id, request.body.roles) }),
+    );
+
+    app.put(
+      '/admin/members/:id/trust',
+      {
+        schema: {
+          tags: ['admin'],
+          summary: "Vouch for a member: set their trust level (0-2; level 3 is earned)",
+          params: Type.Object({ id: Type.String({ maxLength: 40 }) }),
+          body: SetTrustBody,
+          response: { 200: Type.Object({ member: AdminMember }), ...errors },
+        },
+      },
+      async (request) => ({ member: await accounts.setTrust(requireMember(request), request.params.id, request.body.level) }),
     );
   };
 }

@@ -335,6 +335,23 @@ export function createAccountsService({ db, sessionDays, knownCountries, bus, no
       return updated;
     },
 
+    /**
+     * An admin vouches for a member: sets their trust level (0-2; level 3 is only earned), for
+     * someone the community knows from elsewhere whose links should not wait. Levels 1 and 2 are
+     * kept by the recomputation, so the vouch lasts; audited like every change of standing.
+     */
+    async setTrust(actor: AuthMember, memberId: string, level: number): Promise<AdminMember> {
+      accountsPolicy.assertCanManageMembers(actor);
+      const t = now();
+      return db.transaction().execute(async (trx) => {
+        const row = await store.findMemberById(trx, memberId);
+        if (!row || row.deleted_at !== null) throw notFound('That member');
+        await trx.updateTable('members').set({ trust_level: level, trust_checked_at: t }).where('id', '=', memberId).execute();
+        await recordAudit(trx, { actorId: actor.id, action: 'member.trust_set', targetType: 'member', targetId: memberId, detail: { before: Number(row.trust_level), after: level } }, t);
+        return presentAdminMember({ ...row, trust_level: level }, await store.rolesOf(trx, memberId));
+      });
+    },
+
     /** For the CLI: makes `handle` an admin, creating the account with a generated passphrase if needed. */
     async createOrPromoteAdmin(handle: string): Promise<{ created: boolean; passphrase?: string; recoveryCode?: string }> {
       const existing = await store.findMemberByHandleKey(db, handleKey(handle));

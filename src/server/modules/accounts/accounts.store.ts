@@ -71,8 +71,8 @@ export function listMembers(
   db: Kysely<DB>,
   filter: { handlePrefix?: string | undefined; role?: Role | undefined },
   page: PageRequest,
-): Promise<Pick<MemberRow, 'id' | 'handle' | 'created_at'>[]> {
-  let q = db.selectFrom('members').select(['members.id', 'members.handle', 'members.created_at']).where('members.deleted_at', 'is', null);
+): Promise<Pick<MemberRow, 'id' | 'handle' | 'created_at' | 'trust_level'>[]> {
+  let q = db.selectFrom('members').select(['members.id', 'members.handle', 'members.created_at', 'members.trust_level']).where('members.deleted_at', 'is', null);
   if (filter.handlePrefix) {
     // handle_key is lower-case, so this prefix match is case-insensitive; substr is the same on both dialects.
     const prefix = filter.handlePrefix.trim().toLowerCase();

@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import { describe, expect, it } from 'vitest';
 import type { MemberSelf } from '../../../shared/api.js';
 import type { ReviewList } from '../../../shared/moderation.js';
-import { memberIn, post, reply, setTrustLevel } from '../../test/forum-fixtures.js';
+import { memberIn, moderatorIn, post, reply, setTrustLevel } from '../../test/forum-fixtures.js';
 import { ulid } from '../../platform/ids.js';
 import { createCounter } from '../../platform/realtime/limits.js';
 import { describeEachDialect, grantRole, redisUrl, type TestApp, Visitor } from '../../test/harness.js';
@@ -130,6 +130,25 @@ describeEachDialect(
       expect((await act(mod, `post:${id}`, { action: 'approve' })).statusCode).toBe(200);
       expect((await reader.get(`/api/v1/posts/${id}`)).json().post.status).toBe('published');
       expect(await itemFor(mod, `post:${id}`)).toBeUndefined();
+    });
+
+    it('lets an admin vouch for a member, so their links no longer wait; the vouch is audited and outlives the sweep', async () => {
+      const known = await memberIn(t(), 'known-sorrel');
+      const admin = await moderatorIn(t(), 'vouching-admin');
+      const mod = await plainModerator(t(), 'not-an-admin');
+      const id = (await me(known)).id as string;
+      expect((await mod.put(`/api/v1/admin/members/${id}/trust`, { level: 2 })).statusCode).toBe(403);
+      const three = await admin.put(`/api/v1/admin/members/${id}/trust`, { level: 3 });
+      expect(three.statusCode).toBe(400);
+      expect(JSON.stringify(three.json())).toMatch(/level 3 is earned/);
+      const vouched = await admin.put(`/api/v1/admin/members/${id}/trust`, { level: 2 });
+      expect(vouched.json().member).toMatchObject({ handle: 'known-sorrel', trustLevel: 2 });
+      await t().app.trust.recompute(id);
+      expect((await me(known)).trustLevel).toBe(2);
+      const res = await known.post('/api/v1/groups/depression-support/posts', LINK_POST);
+      expect(res.json().post.status).toBe('published');
+      expect(((await admin.get('/api/v1/moderation/audit?action=member.trust_set')).json().items as unknown[])).toHaveLength(1);
+      expect(((await admin.get('/api/v1/admin/members?q=known')).json().items as { trustLevel: number }[])[0]!.trustLevel).toBe(2);
     });
 
     it("holds a new member's reply and room message with a link too, and says why in the author's answer", async () => {

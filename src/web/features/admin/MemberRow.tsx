@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminMember } from '../../../shared/api';
 import { GRANTABLE_ROLES } from '../../../shared/rules';
@@ -6,7 +6,7 @@ import { formatDate } from '../../i18n';
 import { Button } from '../../ui/Button';
 import { CheckboxField } from '../../ui/Field';
 import { FeedbackText, useFeedback } from '../../ui/useFeedback';
-import { useSetRoles, type GrantableRole } from './api';
+import { useSetRoles, useSetTrust, type GrantableRole } from './api';
 
 const grantable = (roles: readonly string[]) => GRANTABLE_ROLES.filter((r) => roles.includes(r));
 
@@ -67,6 +67,54 @@ export function MemberRow({ member, selfId }: { member: AdminMember; selfId: str
         </Button>
         <FeedbackText feedback={feedback} />
       </div>
+      <TrustControl member={member} />
     </article>
+  );
+}
+
+/**
+ * The member's trust level, and a way to vouch for someone the community knows (levels 0-2;
+ * level 3 is only earned). New members' links wait for a moderator; a vouch lets them through.
+ */
+function TrustControl({ member }: { member: AdminMember }) {
+  const { t } = useTranslation();
+  const setTrust = useSetTrust();
+  const [level, setLevel] = useState(() => Math.min(member.trustLevel, 2));
+  const feedback = useFeedback();
+  const id = useId();
+  const save = () => {
+    if (setTrust.isPending) return;
+    feedback.reset();
+    setTrust.mutate({ id: member.id, level }, { onSuccess: ({ member: m }) => feedback.done(t('admin.trustSaved', { handle: m.handle, level: t(`admin.trustLevels.${m.trustLevel as 0 | 1 | 2 | 3}`) })), onError: feedback.fail });
+  };
+  return (
+    <div className="trust-control">
+      <p className="card-meta">{t('admin.trustNow', { level: t(`admin.trustLevels.${Math.min(3, Math.max(0, member.trustLevel)) as 0 | 1 | 2 | 3}`) })}</p>
+      {member.trustLevel < 3 && (
+        <div className="field">
+          <label htmlFor={id} className="field-label">
+            {t('admin.trustLabel')}
+            <span className="visually-hidden"> {t('admin.rolesFor', { handle: member.handle })}</span>
+          </label>
+          <p className="field-hint" id={`${id}-hint`}>
+            {t('admin.trustHint')}
+          </p>
+          <div className="button-row">
+            <select id={id} aria-describedby={`${id}-hint`} value={level} onChange={(e) => setLevel(Number(e.target.value))}>
+              {[0, 1, 2].map((l) => (
+                <option key={l} value={l}>
+                  {t(`admin.trustLevels.${l as 0 | 1 | 2}`)}
+                </option>
+              ))}
+            </select>
+            <Button variant="secondary" busy={setTrust.isPending} busyLabel={t('admin.savingTrust')} onClick={save}>
+              {t('admin.saveTrust')}
+              <span className="visually-hidden"> {t('admin.rolesFor', { handle: member.handle })}</span>
+            </Button>
+          </div>
+          <FeedbackText feedback={feedback} />
+        </div>
+      )}
+    </div>
   );
 }

@@ -40,6 +40,20 @@ export function useSetRoles(selfId: string | undefined) {
   });
 }
 
+/** An admin vouches for a member: their trust level (0-2). */
+export function useSetTrust() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, level }: { id: string; level: number }) =>
+      api<{ member: AdminMember }>(`/api/v1/admin/members/${encodeURIComponent(id)}/trust`, { method: 'PUT', body: { level } }),
+    onSuccess: ({ member }) => {
+      queryClient.setQueriesData<InfiniteData<Page>>({ queryKey: membersKey }, (data) =>
+        data && { ...data, pages: data.pages.map((p) => ({ ...p, items: p.items.map((m) => (m.id === member.id ? member : m)) })) },
+      );
+    },
+  });
+}
+
 function useGroupMutation<V>(fn: (v: V) => Promise<{ group: Group }>) {
   const queryClient = useQueryClient();
   return useMutation({
