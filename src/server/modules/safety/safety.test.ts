@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEachDialect, grantRole, Visitor } from '../../test/harness.js';
-import { memberIn, moderatorIn, post, reply } from '../../test/forum-fixtures.js';
+import { memberIn, moderatorIn, post, reply, setTrustLevel } from '../../test/forum-fixtures.js';
 import { standInAssess, standInReplyCare } from '../../test/safety-fixtures.js';
 
 const PLAN = {
@@ -18,6 +18,8 @@ describeEachDialect(
   (t) => {
     it('answers each level with the right response and keeps every word', async () => {
       const ana = await memberIn(t(), 'QuietHeron40');
+      // Five posts in a few seconds is more than a new member's hourly allowance (trust.test.ts).
+      await setTrustLevel(t(), 'QuietHeron40', 2);
       const write = (body: string) => ana.post('/api/v1/groups/depression-support/posts', { title: 'Tonight', body });
       expect((await write('MARKER-IDEATION so tired')).json().safety).toMatchObject({ level: 'ideation', response: 'card', held: false, contentWarningAdded: 'suicide' });
       expect((await write('MARKER-IMMINENT goodbye')).json().safety).toMatchObject({ level: 'imminent', response: 'screen', held: false });
