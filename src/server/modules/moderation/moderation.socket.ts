@@ -5,9 +5,9 @@ import type { Realtime } from '../../platform/realtime/realtime.js';
 
 /**
  * Keeps the review queue live: moderators' sockets join one room at the handshake, and any
- * change to the queue (a report, a claim, a decision, a message held or showing risk) asks
- * their screens to read it again. Held posts and replies and forum risk alerts are picked up
- * by the queue page's own refresh.
+ * change to the queue (a report, a claim, a decision, a post, reply or message held or showing
+ * risk) asks their screens to read it again. The page also refreshes every minute, in case a
+ * socket was down.
  */
 export function moderationSocket({ realtime, bus }: { realtime: Realtime; bus: EventBus }): void {
   realtime.roomsOnConnect(async (member) => (hasRole(member, 'moderator') || hasRole(member, 'admin') ? [socketRooms.moderators] : []));

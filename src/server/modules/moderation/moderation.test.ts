@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import type { AuditPage, ModerationDashboard, MyNotice, MyReport, ReviewItem, ReviewList } from '../../../shared/moderation.js';
 import { memberIn, moderatorIn, post, reply } from '../../test/forum-fixtures.js';
 import { describeEachDialect, grantRole, type TestApp, Visitor } from '../../test/harness.js';
-import { enterRoom } from '../../test/realtime-fixtures.js';
+import { collect, connect, enterRoom, eventually, listen } from '../../test/realtime-fixtures.js';
 import { standInAssess } from '../../test/safety-fixtures.js';
 
 const queue = async (v: Visitor, query = '') => (await v.get(`/api/v1/moderation/queue${query}`)).json() as ReviewList;
@@ -205,6 +205,30 @@ describeEachDialect(
       expect(await itemFor(mod, `message:${heldId}`)).toMatchObject({ type: 'safety_hold', target: { status: 'held' } });
       expect((await act(mod, `message:${heldId}`, { action: 'approve' })).statusCode).toBe(200);
       expect(await seen()).toContain(heldId);
+    });
+
+    it('tells moderators’ open screens, and only theirs, when the queue changes: a report, a held post, a decision', async () => {
+      const author = await memberIn(t(), 'live-linden');
+      const reporter = await memberIn(t(), 'live-lark');
+      const mod = await plainModerator(t(), 'live-moderator');
+      const url = await listen(t().app);
+      const modSocket = await connect(url, mod);
+      const memberSocket = await connect(url, reporter);
+      const seen = collect(modSocket, 'moderation:changed');
+      const memberSeen = collect(memberSocket, 'moderation:changed');
+      try {
+        const id = await post(author, { title: 'Live', body: 'Made-up words.' });
+        await report(reporter, { targetType: 'post', targetId: id, reason: 'spam' });
+        await eventually(() => seen.length === 1, 'the report reaches the moderator');
+        await author.post('/api/v1/groups/depression-support/posts', { title: 'Held', body: 'MARKER-HARASS made-up words' });
+        await eventually(() => seen.length === 2, 'the held post reaches the moderator');
+        await act(mod, `post:${id}`, { action: 'dismiss' });
+        await eventually(() => seen.length === 3, 'the decision reaches the moderator');
+        expect(memberSeen).toEqual([]);
+      } finally {
+        modSocket.close();
+        memberSocket.close();
+      }
     });
 
     it('keeps the queue, the audit log and member actions to moderators, and the numbers to admins', async () => {

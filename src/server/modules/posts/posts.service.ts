@@ -50,6 +50,9 @@ export type PostsService = ReturnType<typeof createPostsService>;
 /** Group forums: posts, threaded replies, reactions, saved posts and follows, and the feeds. */
 const NOT_REMOVED = { removed_rule: null, removed_reason: null, removed_by: null, removed_at: null } as const;
 
+/** Held words and risk alerts wait in the moderators' queue: it is told to look again. */
+const forModerators = (outcome: SafetyOutcome) => outcome.held || outcome.level === 'ideation' || outcome.level === 'plan' || outcome.level === 'imminent';
+
 /**
  * The safety check's decision, with the hold the author's standing earns added when the safety
  * check did not hold it already: what is stored (`heldReason` for the row) and told to the author.
@@ -146,9 +149,8 @@ export function createPostsService({ db, groups, search, safety, bus, blocks, tr
     async create(author: AuthMember, slug: string, input: CreatePostBody): Promise<{ post: PostDetail; safety: SafetyOutcome }> {
       const group = await groups.readable(author, slug);
       assertMayTakePart(author, now());
-      if (!(await groups.isMember(author.id, group.id))) {
-        throw new AppError('not_a_member', 'Please join this group to post in it. Your draft is kept.', 403);
-      }
+      // Membership, and the group's rules before a first post. Replies need neither (docs/decisions.md).
+      await groups.assertMayPost(author, group);
       const admission = await trust.admit(authorOf(author), { kind: 'post', text: `${input.title}\n${input.body}`, words: input.body, fresh: true, repeats: true });
       const html = renderMarkdown(input.body);
       const text = plainText(html);
@@ -182,6 +184,7 @@ export function createPostsService({ db, groups, search, safety, bus, blocks, tr
         throw err;
       });
       if (status === 'published') await bus.publish('post.published', { postId: id, authorId: author.id, anonymous: Boolean(input.anonymous), at: t });
+      if (forModerators(outcome)) await bus.publish('moderation.changed', {});
       return { post: await detail(author, id), safety: outcome };
     },
 
@@ -216,6 +219,7 @@ export function createPostsService({ db, groups, search, safety, bus, blocks, tr
         await safety.record(trx, { type: 'post', id, postId: id, groupId: post.group_id, authorId: author.id }, assessment);
       });
       if (nextStatus === 'published') await bus.publish('post.published', { postId: id, authorId: author.id, anonymous: Boolean(post.anonymous), at: t });
+      if (forModerators(outcome)) await bus.publish('moderation.changed', {});
       return { post: await detail(author, id), safety: outcome };
     },
 
@@ -334,6 +338,7 @@ export function createPostsService({ db, groups, search, safety, bus, blocks, tr
       if (status === 'published') {
         await bus.publish('reply.created', { replyId: id, postId, authorId: author.id, anonymous: Boolean(input.anonymous), createdAt: t });
       }
+      if (forModerators(outcome)) await bus.publish('moderation.changed', {});
       return { reply: await replyOut(author, id, true), safety: outcome };
     },
 
@@ -364,6 +369,7 @@ export function createPostsService({ db, groups, search, safety, bus, blocks, tr
       // A reply that was held and now reads fine reaches its readers as a new one would.
       if (nowPublished) await bus.publish('reply.created', { replyId: id, postId: post.id, authorId: author.id, anonymous: Boolean(reply.anonymous), createdAt: t });
       else if (nextStatus === 'published') await bus.publish('reply.edited', { replyId: id, postId: post.id, authorId: author.id, anonymous: Boolean(reply.anonymous), at: t });
+      if (forModerators(outcome)) await bus.publish('moderation.changed', {});
       return { reply: await replyOut(author, id), safety: outcome };
     },
 
