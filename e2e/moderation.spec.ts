@@ -111,6 +111,14 @@ test('a member reports a post, a moderator removes it with a reason, the author 
   await expect(row).toContainText(adminHandle);
   await expect(row).toContainText('Be kind.');
   await checkPhonePage(modPage, 'the audit log');
+  // A removal can be undone from its line in the log, with a reason that is kept too.
+  await row.getByRole('button', { name: /^Restore/ }).click();
+  const restore = modPage.getByRole('dialog', { name: 'Restore this post' });
+  await restore.getByLabel('Your reason (kept in the audit log)').fill(`Looked again with made-up second thoughts ${word}.`);
+  await restore.getByRole('button', { name: 'Restore', exact: true }).click();
+  await expect(modPage.getByRole('row').filter({ hasText: `Looked again with made-up second thoughts ${word}.` })).toBeVisible();
+  await page.goto(path);
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 
   // Operators see the numbers only.
   await modPage.goto('/admin/moderation');

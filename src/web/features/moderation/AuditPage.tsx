@@ -8,6 +8,7 @@ import { Field } from '../../ui/Field';
 import { LoadMore } from '../../ui/LoadMore';
 import { PageHeading } from '../../ui/PageHeading';
 import { LoadError, Loading } from '../../ui/Status';
+import { RestoreDialog } from './ModerationDialogs';
 import { ModerationNav } from './ModerationNav';
 import { useAuditLog } from './queueApi';
 import { ruleLabel } from './rules';
@@ -143,6 +144,7 @@ export function AuditPage() {
                 <th scope="col">{t('auditLog.colTarget')}</th>
                 <th scope="col">{t('auditLog.colRule')}</th>
                 <th scope="col">{t('auditLog.colReason')}</th>
+                <th scope="col">{t('auditLog.colUndo')}</th>
               </tr>
             </thead>
             <tbody ref={bodyRef}>
@@ -158,6 +160,13 @@ export function AuditPage() {
                   </td>
                   <td>{entry.rule ? ruleLabel(t, entry.rule) : <Blank />}</td>
                   <td className="audit-reason">{entry.reason ?? <Blank />}</td>
+                  <td>
+                    {entry.action === 'content.removed' && (entry.targetType === 'post' || entry.targetType === 'reply' || entry.targetType === 'message') ? (
+                      <RestoreDialog type={entry.targetType} id={entry.targetId} onDone={() => void audit.refetch()} context={`${targetLabel(t, entry.targetType)} ${entry.targetId}`} />
+                    ) : (
+                      <Blank />
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -81,13 +81,18 @@ export function RemoveDialog({ itemKey, what, disabled, onDone }: { itemKey: str
 }
 
 /** Put back what a moderator removed; the reason goes in the audit log. */
-export function RestoreDialog({ type, id, onDone }: { type: ContentType; id: string; onDone: () => void }) {
+export function RestoreDialog({ type, id, onDone, context }: { type: ContentType; id: string; onDone: () => void; context?: string }) {
   const { t } = useTranslation();
   const restore = useRestoreContent();
   const [reason, setReason] = useState('');
   return (
     <FormDialog
-      trigger={t('moderationQueue.restore')}
+      trigger={
+        <>
+          {t('moderationQueue.restore')}
+          {context && <span className="visually-hidden"> {context}</span>}
+        </>
+      }
       triggerClassName={triggerClass}
       title={t(`moderationQueue.restoreTitle.${type}`)}
       submitLabel={t('moderationQueue.restoreConfirm')}
