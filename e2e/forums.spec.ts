@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import { adminCredentials, checkPage, checkPhonePage, draftKeys, logIn, PASSPHRASE, signUp, uniqueHandle, uniqueWord, vouchFor, watchThirdParty } from './helpers';
+import { adminCredentials, checkPage, checkPhonePage, draftKeys, logIn, PASSPHRASE, readGroupRules, signUp, uniqueHandle, uniqueWord, vouchFor, watchThirdParty } from './helpers';
 
 const GROUP = 'depression-support';
 const PHONE = { width: 360, height: 740 };
@@ -22,6 +22,7 @@ async function joinGroup(page: Page, slug = GROUP): Promise<void> {
   await page.goto(`/groups/${slug}`);
   await page.getByRole('button', { name: 'Join group' }).click();
   await expect(page.getByRole('button', { name: 'Leave group' })).toBeVisible();
+  await readGroupRules(page, slug);
 }
 
 interface NewPost {
@@ -441,6 +442,8 @@ test('writing before joining keeps the post; the author edits and deletes; a mod
   await expect(page.getByRole('alert').filter({ hasText: 'join' })).toBeVisible();
   await expect(page.getByLabel('Title', { exact: true })).toHaveValue(title);
   await page.getByRole('button', { name: 'Join group' }).click();
+  // A first post in the group waits for its rules: once read, the post is sent as it was.
+  await page.getByRole('button', { name: 'I’ve read the rules' }).click();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   const postPath = new URL(page.url()).pathname;
 

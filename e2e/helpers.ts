@@ -116,3 +116,12 @@ export async function vouchFor(adminPage: Page, handle: string, level = 2): Prom
   const res = await callApi(adminPage, 'PUT', `/api/v1/admin/members/${member!.id}/trust`, { level });
   expect(res.status, `vouching for ${handle}`).toBe(200);
 }
+
+/**
+ * Marks a group's rules read for the member signed in on `page`, as "I’ve read the rules" in the
+ * composer does before a first post: most specs are not about the rules (group-staff.spec.ts is).
+ */
+export async function readGroupRules(page: Page, slug: string): Promise<void> {
+  const res = await callApi(page, 'POST', `/api/v1/groups/${encodeURIComponent(slug)}/rules/seen`);
+  expect(res.status, `reading the rules of ${slug}`).toBe(200);
+}

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { adminCredentials, checkPage, checkPhonePage, logIn, signUp, uniqueHandle, uniqueWord } from './helpers';
+import { adminCredentials, checkPage, checkPhonePage, logIn, readGroupRules, signUp, uniqueHandle, uniqueWord } from './helpers';
 
 const GROUP = 'depression-support';
 const PHONE = { width: 360, height: 740 };
@@ -16,6 +16,7 @@ async function joinGroup(page: Page): Promise<void> {
   await page.goto(`/groups/${GROUP}`);
   await page.getByRole('button', { name: 'Join group' }).click();
   await expect(page.getByRole('button', { name: 'Leave group' })).toBeVisible();
+  await readGroupRules(page, GROUP);
 }
 
 async function writePost(page: Page, title: string, body: string): Promise<string> {

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { adminCredentials, checkPage, checkPhonePage, logIn, signUp, uniqueHandle, uniqueWord, vouchFor, watchThirdParty } from './helpers';
+import { adminCredentials, checkPage, checkPhonePage, logIn, readGroupRules, signUp, uniqueHandle, uniqueWord, vouchFor, watchThirdParty } from './helpers';
 import { composer, message, messages, say } from './room-helpers';
 
 const GROUP = 'depression-support';
@@ -21,6 +21,7 @@ async function joinGroup(page: Page, slug = GROUP): Promise<void> {
   await expect(join.or(leave)).toBeVisible();
   if (await join.isVisible()) await join.click();
   await expect(leave).toBeVisible();
+  await readGroupRules(page, slug);
 }
 
 /** From the group page into its room, past the room's guidelines when there are some. */

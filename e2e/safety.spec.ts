@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { adminCredentials, checkPage, checkPhonePage, expectAccessible, logIn, PASSPHRASE, signUp, uniqueHandle, watchThirdParty } from './helpers';
+import { adminCredentials, checkPage, checkPhonePage, expectAccessible, logIn, PASSPHRASE, readGroupRules, signUp, uniqueHandle, watchThirdParty } from './helpers';
 
 const GROUP = 'depression-support';
 const PHONE = { width: 360, height: 740 };
@@ -59,6 +59,7 @@ async function joinGroup(page: Page, slug = GROUP): Promise<void> {
   await page.goto(`/groups/${slug}`);
   await page.getByRole('button', { name: 'Join group' }).click();
   await expect(page.getByRole('button', { name: 'Leave group' })).toBeVisible();
+  await readGroupRules(page, slug);
 }
 
 /** Writes a post and publishes it; resolves once the post's page has its heading. */

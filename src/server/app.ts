@@ -22,6 +22,7 @@ import { accountsRoutes } from './modules/accounts/accounts.routes.js';
 import { createAccountsService } from './modules/accounts/accounts.service.js';
 import { groupsRoutes } from './modules/groups/groups.routes.js';
 import { createGroupsService } from './modules/groups/groups.service.js';
+import { createGroupStaffService } from './modules/groups/groups.staff.js';
 import { createCrisisLinesService } from './modules/safety/crisis-lines.js';
 import { safetyRoutes } from './modules/safety/safety.routes.js';
 import { assessText, reviewReplyCare, type Assess } from './modules/safety/assess.js';
@@ -170,8 +171,9 @@ export async function buildApp({ config, database, redis, webDir = defaultWebDir
   const cookieJar = sessionCookie(secure);
   const crisisLines = createCrisisLinesService();
   const bus = new EventBus((err, name) => app.log.error({ err, event: name }, 'an event handler failed'));
-  const accounts = createAccountsService({ db, sessionDays: config.SESSION_DAYS, knownCountries: crisisLines.knownCountries, bus });
   const groups = createGroupsService({ db });
+  const groupStaff = createGroupStaffService({ db, groups, bus });
+  const accounts = createAccountsService({ db, sessionDays: config.SESSION_DAYS, knownCountries: crisisLines.knownCountries, bus, moderatedGroups: groupStaff.moderatedGroups });
   app.decorate('events', bus);
   const blocks = createBlocksService({ db, accounts, bus });
   const listeners = createListenersService({ db, bus });
@@ -239,7 +241,7 @@ export async function buildApp({ config, database, redis, webDir = defaultWebDir
           },
         }),
       );
-      await api.register(groupsRoutes({ groups }));
+      await api.register(groupsRoutes({ groups, staff: groupStaff }));
       await api.register(safetyRoutes({ crisisLines, safety, defaultCountry: config.DEFAULT_COUNTRY }));
       await api.register(postsRoutes({ posts }));
       await api.register(searchRoutes({ search }));
@@ -250,7 +252,13 @@ export async function buildApp({ config, database, redis, webDir = defaultWebDir
       await api.register(supportRoutes({ support }));
       await api.register(flagsRoutes({ flags: createFlagsService({ db }) }));
       await api.register(
-        moderationRoutes({ reports: createReportsService({ db, bus }), review, sanctions: createSanctionsService({ db, bus, review }), oversight: createOversightService({ db }) }),
+        moderationRoutes({
+          reports: createReportsService({ db, bus }),
+          review,
+          sanctions: createSanctionsService({ db, bus, review, groupStaff }),
+          oversight: createOversightService({ db }),
+          groupStaff,
+        }),
       );
       await api.register(listenersRoutes({ listeners, duty: listenerDuty }));
       await api.register(accountDataRoutes({ accountData, cookie: cookieJar }));

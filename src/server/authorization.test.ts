@@ -54,10 +54,14 @@ interface Row {
 const MODS: Role[] = ['moderator', 'admin'];
 /** Listeners, facilitators, moderators and admins look after every room. */
 const HOSTS: Role[] = ['listener', 'facilitator', ...MODS];
+/** Group A's room is also hosted by group A's own moderator, and no other room is. */
+const HOSTS_A: Role[] = [...HOSTS, 'groupModerator'];
 /** Joined group A (the suspended member too: suspended members may read). */
-const IN_A: Role[] = ['member', 'listener', 'facilitator', ...MODS, 'suspended'];
+const IN_A: Role[] = ['member', 'listener', 'facilitator', ...MODS, 'suspended', 'groupModerator'];
 /** Joined group A and may take part. */
-const WRITERS_A: Role[] = ['member', 'listener', 'facilitator', ...MODS];
+const WRITERS_A: Role[] = ['member', 'listener', 'facilitator', ...MODS, 'groupModerator'];
+/** Who reviews group A's items: the site's moderators and admins, and group A's moderator. */
+const REVIEWERS_A: Role[] = [...MODS, 'groupModerator'];
 
 const table = (f: (r: Role) => number): Expect => Object.fromEntries(ROLES.map((r) => [r, f(r)])) as Expect;
 /** Open to everyone; a banned member's dead session makes them a visitor. */
@@ -125,6 +129,13 @@ const ROWS: Row[] = [
   { route: 'PATCH /api/v1/groups/:slug', expect: only(['admin']), req: () => ({ params: { slug: EDITED_GROUP }, body: { rules: ['Be kind.'] } }) },
   { route: 'POST /api/v1/groups/:slug/archive', expect: only(['admin']), req: async (w) => ({ params: { slug: await w.fresh.group() } }) },
   { route: 'DELETE /api/v1/groups/:slug/archive', expect: only(['admin']), req: async (w) => ({ params: { slug: await w.fresh.archivedGroup() } }) },
+  // Reading a group's rules is for its members (asked once, before a first post); suspended members may read.
+  { route: 'POST /api/v1/groups/:slug/rules/seen', expect: only(IN_A), req: () => ({ params: { slug: GROUP_A } }) },
+  // Who hosts a group is for anyone who may read it: members-only here.
+  { route: 'GET /api/v1/groups/:slug/staff', expect: signedIn(), req: () => ({ params: { slug: GROUP_A } }) },
+  { route: 'GET /api/v1/groups/:slug/staff', case: 'an archived group', expect: anyone(404), req: (w) => ({ params: { slug: w.ids.archivedGroup } }) },
+  // Admins choose a group's hosts and moderators (here: a member of A stays a member, so nothing else changes).
+  { route: 'PUT /api/v1/groups/:slug/staff/:handle', expect: only(['admin']), req: (w) => ({ params: { slug: GROUP_A, handle: w.ids.bystanderHandle }, body: { role: 'member' } }) },
 
   // --- forums ---
   // Posts in a members-only group: any signed-in member reads them, whatever they joined.
@@ -204,11 +215,11 @@ const ROWS: Row[] = [
   { route: 'POST /api/v1/conversations/:id/guidelines/seen', case: "group A's room", expect: only(IN_A), req: (w) => ({ params: { id: w.ids.room } }) },
   { route: 'POST /api/v1/conversations/:id/guidelines/seen', case: "another member's support chat", expect: nobody(), req: (w) => ({ params: { id: w.ids.supportChat } }) },
   // Host tools: hosts by role; a member of the group is refused, and so is the other group's member.
-  { route: 'PATCH /api/v1/conversations/:id/settings', case: "group A's room", expect: only(HOSTS), req: (w) => ({ params: { id: w.ids.room }, body: { slowModeSeconds: 0 } }) },
+  { route: 'PATCH /api/v1/conversations/:id/settings', case: "group A's room", expect: only(HOSTS_A), req: (w) => ({ params: { id: w.ids.room }, body: { slowModeSeconds: 0 } }) },
   { route: 'PATCH /api/v1/conversations/:id/settings', case: "another member's support chat", expect: nobody(), req: (w) => ({ params: { id: w.ids.supportChat }, body: { slowModeSeconds: 0 } }) },
-  { route: 'POST /api/v1/conversations/:id/mutes', case: "group A's room", expect: only(HOSTS, 204), req: (w) => ({ params: { id: w.ids.room }, body: { memberId: w.ids.bystanderId, minutes: 0 } }) },
+  { route: 'POST /api/v1/conversations/:id/mutes', case: "group A's room", expect: only(HOSTS_A, 204), req: (w) => ({ params: { id: w.ids.room }, body: { memberId: w.ids.bystanderId, minutes: 0 } }) },
   { route: 'POST /api/v1/conversations/:id/mutes', case: "another member's support chat", expect: nobody(), req: (w) => ({ params: { id: w.ids.supportChat }, body: { memberId: w.ids.ownerId, minutes: 5 } }) },
-  { route: 'POST /api/v1/messages/:id/remove', case: "in group A's room", expect: only(HOSTS), req: async (w) => ({ params: { id: await w.fresh.roomMessage() }, body: { reason } }) },
+  { route: 'POST /api/v1/messages/:id/remove', case: "in group A's room", expect: only(HOSTS_A), req: async (w) => ({ params: { id: await w.fresh.roomMessage() }, body: { reason } }) },
   { route: 'POST /api/v1/messages/:id/remove', case: "in another member's support chat", expect: nobody(), req: (w) => ({ params: { id: w.ids.chatMessage }, body: { reason } }) },
 
   // --- one-to-one support ---
@@ -277,14 +288,24 @@ const ROWS: Row[] = [
   { route: 'GET /api/v1/reports/mine', expect: signedIn() },
   { route: 'GET /api/v1/me/notices', expect: signedIn() },
   { route: 'POST /api/v1/me/notices/seen', expect: signedIn(204) },
-  { route: 'GET /api/v1/moderation/queue', expect: only(MODS) },
-  { route: 'GET /api/v1/moderation/queue/:key', expect: only(MODS), req: (w) => ({ params: { key: w.ids.reviewKey } }) },
-  { route: 'POST /api/v1/moderation/queue/:key/claim', expect: only(MODS), req: async (w) => ({ params: { key: await w.fresh.reviewItem() } }) },
-  { route: 'DELETE /api/v1/moderation/queue/:key/claim', expect: only(MODS, 204), req: (w) => ({ params: { key: w.ids.reviewKey } }) },
-  { route: 'POST /api/v1/moderation/queue/:key/actions', expect: only(MODS), req: async (w) => ({ params: { key: await w.fresh.reviewItem() }, body: { action: 'dismiss', reason } }) },
-  { route: 'POST /api/v1/moderation/content/:type/:id/restore', expect: only(MODS, 204), req: async (w) => ({ params: { type: 'post', id: await w.fresh.removedPost() }, body: { reason } }) },
-  { route: 'GET /api/v1/moderation/members/:handle', expect: only(MODS), req: (w) => ({ params: { handle: w.ids.bystanderHandle } }) },
-  { route: 'POST /api/v1/moderation/members/:handle/actions', case: 'on a member', expect: only(MODS), req: (w) => ({ params: { handle: w.ids.bystanderHandle }, body: { action: 'warn', rule: 'kind', reason } }) },
+  // Group A's moderator reviews group A's items (the owner's post is in A), and nothing else.
+  { route: 'GET /api/v1/moderation/queue', expect: only(REVIEWERS_A) },
+  { route: 'GET /api/v1/moderation/queue/:key', expect: only(REVIEWERS_A), req: (w) => ({ params: { key: w.ids.reviewKey } }) },
+  { route: 'GET /api/v1/moderation/queue/:key', case: 'an item in group B', expect: only(MODS), req: (w) => ({ params: { key: w.ids.groupBReviewKey } }) },
+  { route: 'GET /api/v1/moderation/queue/:key', case: 'a support chat item', expect: only(MODS), req: (w) => ({ params: { key: w.ids.supportReviewKey } }) },
+  { route: 'POST /api/v1/moderation/queue/:key/claim', expect: only(REVIEWERS_A), req: async (w) => ({ params: { key: await w.fresh.reviewItem() } }) },
+  { route: 'POST /api/v1/moderation/queue/:key/claim', case: 'a support chat item', expect: only(MODS), req: async (w) => ({ params: { key: await w.fresh.supportItem() } }) },
+  { route: 'DELETE /api/v1/moderation/queue/:key/claim', expect: only(REVIEWERS_A, 204), req: (w) => ({ params: { key: w.ids.reviewKey } }) },
+  { route: 'DELETE /api/v1/moderation/queue/:key/claim', case: 'an item in group B', expect: only(MODS, 204), req: (w) => ({ params: { key: w.ids.groupBReviewKey } }) },
+  { route: 'POST /api/v1/moderation/queue/:key/actions', expect: only(REVIEWERS_A), req: async (w) => ({ params: { key: await w.fresh.reviewItem() }, body: { action: 'dismiss', reason } }) },
+  { route: 'POST /api/v1/moderation/queue/:key/actions', case: 'an item in group B', expect: only(MODS), req: async (w) => ({ params: { key: await w.fresh.reviewItemInB() }, body: { action: 'dismiss', reason } }) },
+  { route: 'POST /api/v1/moderation/content/:type/:id/restore', expect: only(REVIEWERS_A, 204), req: async (w) => ({ params: { type: 'post', id: await w.fresh.removedPost() }, body: { reason } }) },
+  { route: 'GET /api/v1/moderation/members/:handle', expect: only(REVIEWERS_A), req: (w) => ({ params: { handle: w.ids.bystanderHandle } }) },
+  { route: 'GET /api/v1/moderation/members/:handle', case: 'a member outside group A', expect: only(MODS), req: (w) => ({ params: { handle: w.callers.otherGroup.handle! } }) },
+  // A group moderator may warn a member of their group; every other member action is the site's moderators'.
+  { route: 'POST /api/v1/moderation/members/:handle/actions', case: 'on a member', expect: only(REVIEWERS_A), req: (w) => ({ params: { handle: w.ids.bystanderHandle }, body: { action: 'warn', rule: 'kind', reason } }) },
+  { route: 'POST /api/v1/moderation/members/:handle/actions', case: 'a warning for a member outside group A', expect: only(MODS), req: (w) => ({ params: { handle: w.callers.otherGroup.handle! }, body: { action: 'warn', rule: 'kind', reason } }) },
+  { route: 'POST /api/v1/moderation/members/:handle/actions', case: 'a mute for a member of group A', expect: only(MODS), req: async (w) => ({ params: { handle: await w.fresh.memberOfA() }, body: { action: 'mute', rule: 'kind', reason, hours: 1 } }) },
   // Only an admin acts on a moderator or an admin.
   { route: 'POST /api/v1/moderation/members/:handle/actions', case: 'on an admin', expect: only(['admin']), req: (w) => ({ params: { handle: w.ids.stewardHandle }, body: { action: 'warn', rule: 'kind', reason } }) },
   { route: 'GET /api/v1/moderation/flags', expect: only(MODS) },
@@ -301,7 +322,9 @@ const ROWS: Row[] = [
 function forbiddenWords(w: World, role: Role): string[] {
   const s = w.secrets;
   const words = [s.plan, s.supportNote, s.chat];
-  if (!MODS.includes(role)) words.push(s.held, s.application, w.ids.supportRequest, w.ids.supportChat, w.ids.notification);
+  if (!MODS.includes(role)) words.push(s.application, w.ids.supportRequest, w.ids.supportChat, w.ids.notification);
+  // The held post is in group A: its words are for the site's moderators and group A's.
+  if (!REVIEWERS_A.includes(role)) words.push(s.held);
   if (!IN_A.includes(role)) words.push(s.room);
   if (role === 'visitor' || role === 'banned') words.push(s.membersOnly);
   return words;

@@ -71,6 +71,8 @@ export const MemberSelf = Type.Object({
   createdAt: Type.Number(),
   /** 0 new, 1 basic, 2 member, 3 regular: grows with time and taking part; new members' links wait for a moderator. */
   trustLevel: Type.Integer({ minimum: 0, maximum: 3 }),
+  /** Slugs of the groups the member moderates (set by admins): their review queue is those groups'. */
+  moderatesGroups: Type.Array(Type.String()),
 });
 export type MemberSelf = Static<typeof MemberSelf>;
 
@@ -169,6 +171,8 @@ export const Group = Type.Object({
   /** Visitors who are not signed in may read its posts. */
   visitorsCanRead: Type.Boolean(),
   createdAt: Type.Number(),
+  /** The viewer has joined and must read the rules before their first post here. */
+  mustReadRules: Type.Boolean(),
 });
 export type Group = Static<typeof Group>;
 export const GroupList = Type.Object({ items: Type.Array(Group) });

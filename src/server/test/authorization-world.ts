@@ -12,7 +12,8 @@ import { enterRoom } from './realtime-fixtures.js';
  * with one of everything, the people who look after them, and one caller per role.
  */
 
-export const ROLES = ['visitor', 'member', 'otherGroup', 'listener', 'facilitator', 'moderator', 'admin', 'suspended', 'banned'] as const;
+/** `groupModerator`: a member of group A whom an admin made its moderator (a host of its room, a reviewer of its items). */
+export const ROLES = ['visitor', 'member', 'otherGroup', 'listener', 'facilitator', 'moderator', 'admin', 'suspended', 'banned', 'groupModerator'] as const;
 export type Role = (typeof ROLES)[number];
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -105,6 +106,10 @@ export interface World {
     notification: string;
     /** A review item about the owner's post (a bystander reported it), claimed by the steward. */
     reviewKey: string;
+    /** A review item in group B: the other group's member's post, reported by a bystander. */
+    groupBReviewKey: string;
+    /** A review item with no group: a message held in a support chat. */
+    supportReviewKey: string;
     ownerApplication: string;
   };
   secrets: Secrets;
@@ -118,6 +123,12 @@ export interface Fresh {
   lockedPost(): Promise<string>;
   /** A post a bystander reported: its review key. */
   reviewItem(): Promise<string>;
+  /** The same, for a post in group B. */
+  reviewItemInB(): Promise<string>;
+  /** A message held in a support chat (no group): its review key. */
+  supportItem(): Promise<string>;
+  /** A new member who joined group A: their handle. */
+  memberOfA(): Promise<string>;
   removedPost(): Promise<string>;
   reply(): Promise<string>;
   roomMessage(body?: string): Promise<string>;
@@ -163,7 +174,11 @@ export async function buildWorld(t: TestApp): Promise<World> {
   let counter = 0;
   const handle = (prefix: string) => `${prefix}-${(counter++).toString(36)}`;
 
-  const join = async (v: Visitor, slug: string) => ok(await v.put(`/api/v1/groups/${slug}/membership`), 200, `join ${slug}`);
+  // Joined and the group's rules read, so a refused post is refused for who writes it, not for unread rules.
+  const join = async (v: Visitor, slug: string) => {
+    ok(await v.put(`/api/v1/groups/${slug}/membership`), 200, `join ${slug}`);
+    ok(await v.post(`/api/v1/groups/${slug}/rules/seen`), 200, `rules of ${slug}`);
+  };
 
   // --- the people around the owner ---
   const steward = await signedUp(t, 'az-steward');
@@ -242,7 +257,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const ownerApplication = (ok(await owner.v.post('/api/v1/listeners/applications', { motivation: secrets.application, languages: ['en'], topics: ['feeling_low'] }), 201, 'application').json() as { id: string }).id;
 
   // --- one caller per role ---
-  const roomAccess: Role[] = ['member', 'listener', 'facilitator', 'moderator', 'admin', 'suspended'];
+  const roomAccess: Role[] = ['member', 'listener', 'facilitator', 'moderator', 'admin', 'suspended', 'groupModerator'];
 
   async function makeCaller(role: Role, name: string, full: boolean): Promise<Caller> {
     if (role === 'visitor') return { role, handle: null, id: null, recoveryCode: null, cookie: null, csrf: null, ip: ipOf(role) };
@@ -265,6 +280,8 @@ export async function buildWorld(t: TestApp): Promise<World> {
       // Training passed, so applying is answered for who applies, not for unfinished training.
       if (role !== 'banned') await passTraining(app, caller);
     }
+    // As an admin makes one, from the admin groups page.
+    if (role === 'groupModerator' && full) ok(await steward.v.put(`/api/v1/groups/${GROUP_A}/staff/${name}`, { role: 'moderator' }), 200, 'group moderator');
     if (role === 'suspended') await db.updateTable('members').set({ suspended_until: Date.now() + 7 * 24 * 60 * 60 * 1000 }).where('id', '=', m.id).execute();
     if (role === 'banned') ok(await steward.v.post(`/api/v1/moderation/members/${name}/actions`, { action: 'ban', rule: 'kind', reason: 'Made-up reason for the authorization test.' }), 200, 'ban');
     return caller;
@@ -273,6 +290,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const callers = {} as Record<Role, Caller>;
   for (const role of ROLES) callers[role] = await makeCaller(role, `az-${role}`, true);
 
+  const otherGroup = callers.otherGroup;
   const fresh: Fresh = {
     caller: (role) => makeCaller(role, handle(`az-new-${role.slice(0, 5)}`), false),
     handle,
@@ -287,6 +305,46 @@ export async function buildWorld(t: TestApp): Promise<World> {
       const id = await fresh.post();
       ok(await bystander.v.post('/api/v1/reports', { targetType: 'post', targetId: id, reason: 'spam' }), 201, 'report');
       return `post:${id}`;
+    },
+    async reviewItemInB() {
+      const res = ok(await send(app, otherGroup, 'POST', `/api/v1/groups/${GROUP_B}/posts`, { title: `A made-up post in group B ${handle('b')}`, body: `Made-up words ${handle('b')}` }), 201, 'post in B');
+      const id = (res.json() as { post: { id: string } }).post.id;
+      ok(await bystander.v.post('/api/v1/reports', { targetType: 'post', targetId: id, reason: 'spam' }), 201, 'report in B');
+      return `post:${id}`;
+    },
+    async supportItem() {
+      // Straight into the tables, as a support chat with a message held for contact details leaves them.
+      const at = Date.now();
+      const conversationId = ulid();
+      const messageId = ulid();
+      await db.insertInto('conversations').values({ id: conversationId, kind: 'support', group_id: null, room_of_group: null, guidelines: '', guidelines_updated_at: at, created_at: at, closed_at: null }).execute();
+      await db
+        .insertInto('messages')
+        .values({
+          id: messageId,
+          conversation_id: conversationId,
+          seq: 1,
+          author_id: bystander.id,
+          client_id: `az-${messageId.toLowerCase()}`,
+          body: 'Made-up words with a made-up number to call.',
+          content_warning: null,
+          status: 'held',
+          held_reason: 'off_platform_contact',
+          card: null,
+          removed_rule: null,
+          removed_reason: null,
+          removed_by: null,
+          removed_at: null,
+          created_at: at,
+          deleted_at: null,
+        })
+        .execute();
+      return `message:${messageId}`;
+    },
+    async memberOfA() {
+      const name = handle('az-of-a');
+      await join((await signedUp(t, name)).v, GROUP_A);
+      return name;
     },
     async removedPost() {
       const key = await fresh.reviewItem();
@@ -338,6 +396,9 @@ export async function buildWorld(t: TestApp): Promise<World> {
     },
   };
 
+  const groupBReviewKey = await fresh.reviewItemInB();
+  const supportReviewKey = await fresh.supportItem();
+
   return {
     t,
     callers,
@@ -368,6 +429,8 @@ export async function buildWorld(t: TestApp): Promise<World> {
       chatMessage,
       notification,
       reviewKey: `post:${postId}`,
+      groupBReviewKey,
+      supportReviewKey,
       ownerApplication,
     },
     secrets,

@@ -2,12 +2,13 @@ import { expect } from 'vitest';
 import { createGroupsService } from '../modules/groups/groups.service.js';
 import { makeAdmin, type TestApp, Visitor } from './harness.js';
 
-/** Seeds the default groups and returns a member who has joined `slug`. */
+/** Seeds the default groups and returns a member who has joined `slug` and read its rules (so may post there). */
 export async function memberIn(t: TestApp, handle: string, slug = 'depression-support'): Promise<Visitor> {
   await createGroupsService({ db: t.database.db }).seedDefaults();
   const v = new Visitor(t.app);
   await v.signUp(handle);
   expect((await v.put(`/api/v1/groups/${slug}/membership`)).statusCode).toBe(200);
+  expect((await v.post(`/api/v1/groups/${slug}/rules/seen`)).statusCode).toBe(200);
   return v;
 }
 

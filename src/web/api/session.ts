@@ -45,11 +45,14 @@ function keepDraftsToSession(queryClient: QueryClient): void {
 export function useSession() {
   const query = useQuery({ queryKey: sessionKey, queryFn: fetchSession, staleTime: 60_000 });
   const member = query.data?.member ?? null;
+  const isModerator = member?.roles.some((r) => r === 'moderator' || r === 'admin') ?? false;
   return {
     member,
     isAdmin: member?.roles.includes('admin') ?? false,
     /** Moderators and admins: who sees risk alerts. */
-    isModerator: member?.roles.some((r) => r === 'moderator' || r === 'admin') ?? false,
+    isModerator,
+    /** Who has a review queue: the site's moderators and admins, and the moderators of a group (their groups' items). */
+    canReview: isModerator || (member?.moderatesGroups?.length ?? 0) > 0,
     isLoading: query.isPending,
     isError: query.isError,
     error: query.error,

@@ -20,7 +20,7 @@ function Logo() {
 /** The header on every page: home, "Get help now", and the main navigation. */
 export function SiteHeader() {
   const { t } = useTranslation();
-  const { member, isAdmin, isModerator, isLoading } = useSession();
+  const { member, isAdmin, isModerator, canReview, isLoading } = useSession();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const { setPending } = usePendingRecoveryCode();
@@ -82,11 +82,13 @@ export function SiteHeader() {
                 <li>
                   <NavLink to="/settings">{t('nav.settings')}</NavLink>
                 </li>
+                {canReview && (
+                  <li>
+                    <NavLink to="/moderation/queue">{t('nav.reviewQueue')}</NavLink>
+                  </li>
+                )}
                 {isModerator && (
                   <>
-                    <li>
-                      <NavLink to="/moderation/queue">{t('nav.reviewQueue')}</NavLink>
-                    </li>
                     <li>
                       <AlertsNavLink />
                     </li>

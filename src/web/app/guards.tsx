@@ -47,13 +47,17 @@ export function RequireAdmin({ children }: { children: ReactNode }) {
   );
 }
 
-/** Pages for moderators (and admins, who may do everything a moderator does). */
-export function RequireModerator({ children }: { children: ReactNode }) {
+/**
+ * Pages for moderators (and admins, who may do everything a moderator does). `orGroupModerator`:
+ * the review queue, which a group's moderator also has (for their groups).
+ */
+export function RequireModerator({ children, orGroupModerator = false }: { children: ReactNode; orGroupModerator?: boolean }) {
   const { t } = useTranslation();
-  const { member, isModerator } = useSession();
+  const { member, isModerator, canReview } = useSession();
+  const allowed = orGroupModerator ? canReview : isModerator;
   return (
     <RequireMember>
-      {member && !isModerator ? (
+      {member && !allowed ? (
         <>
           <PageHeading>{t('alerts.notAllowedTitle')}</PageHeading>
           <p>{t('alerts.notAllowed')}</p>

@@ -95,7 +95,7 @@ export const router = createBrowserRouter([
           {
             path: 'moderation/queue',
             element: (
-              <RequireModerator>
+              <RequireModerator orGroupModerator>
                 <QueuePage />
               </RequireModerator>
             ),

@@ -4,7 +4,7 @@ import type { MemberRow } from '../../platform/db/schema.js';
 
 /** The only shapes in which a member leaves the server. */
 
-export function presentSelf(row: Pick<MemberRow, 'id' | 'handle' | 'country' | 'language' | 'created_at' | 'trust_level'>, roles: Role[]): MemberSelf {
+export function presentSelf(row: Pick<MemberRow, 'id' | 'handle' | 'country' | 'language' | 'created_at' | 'trust_level'>, roles: Role[], moderatesGroups: string[] = []): MemberSelf {
   return {
     id: row.id,
     handle: row.handle,
@@ -13,6 +13,7 @@ export function presentSelf(row: Pick<MemberRow, 'id' | 'handle' | 'country' | '
     roles: withMember(roles),
     createdAt: row.created_at,
     trustLevel: Number(row.trust_level),
+    moderatesGroups,
   };
 }
 

@@ -48,6 +48,8 @@ export interface AccountsDeps {
   knownCountries?: ReadonlySet<string>;
   /** Told when sessions end or roles change, so live connections are checked afresh. */
   bus?: EventBus;
+  /** The groups a member moderates (the groups module's), told to their session. */
+  moderatedGroups?: (memberId: string) => Promise<{ slug: string }[]>;
   now?: () => number;
 }
 
@@ -61,7 +63,7 @@ const WRONG_RECOVERY = "That handle and recovery code don't match. Please check 
 export type AccountsService = ReturnType<typeof createAccountsService>;
 
 /** Anonymous accounts: sign-up, sessions, recovery, preferences, roles. */
-export function createAccountsService({ db, sessionDays, knownCountries, bus, now = Date.now }: AccountsDeps) {
+export function createAccountsService({ db, sessionDays, knownCountries, bus, moderatedGroups = async () => [], now = Date.now }: AccountsDeps) {
   const accessChanged = (memberId: string) => bus?.publish('member.access_changed', { memberId });
   const sessionLength = sessionDays * DAY;
 
@@ -116,7 +118,8 @@ export function createAccountsService({ db, sessionDays, knownCountries, bus, no
   async function self(memberId: string): Promise<MemberSelf> {
     const row = await store.findMemberById(db, memberId);
     if (!row) throw notFound('That account');
-    return presentSelf(row, await store.rolesOf(db, memberId));
+    const [roles, moderates] = await Promise.all([store.rolesOf(db, memberId), moderatedGroups(memberId)]);
+    return presentSelf(row, roles, moderates.map((g) => g.slug));
   }
 
   return {

@@ -2,7 +2,7 @@ import type { Group } from '../../../shared/api.js';
 import type { GroupRow } from '../../platform/db/schema.js';
 
 /** The only shape in which a group leaves the server. */
-export function presentGroup(row: GroupRow, membership: { joined: boolean; showOnProfile: boolean }): Group {
+export function presentGroup(row: GroupRow, membership: { joined: boolean; showOnProfile: boolean; mustReadRules: boolean }): Group {
   return {
     id: row.id,
     slug: row.slug,
@@ -15,6 +15,7 @@ export function presentGroup(row: GroupRow, membership: { joined: boolean; showO
     archived: row.archived_at !== null,
     visitorsCanRead: Number(row.visitors_can_read) === 1,
     createdAt: row.created_at,
+    mustReadRules: membership.mustReadRules,
   };
 }
 

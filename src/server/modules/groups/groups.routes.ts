@@ -1,14 +1,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 
 import { CreateGroupBody, ErrorBody, GroupEnvelope, GroupList, GroupListQuery, GroupSlugParams, UpdateGroupBody } from '../../../shared/api.js';
 import { MembershipVisibilityBody } from '../../../shared/forum.js';
+import { GroupStaffList, GroupStaffParams, SetGroupStaffBody } from '../../../shared/group-staff.js';
 import { requireMember } from '../../platform/http/auth.js';
 import type { GroupsService } from './groups.service.js';
+import type { GroupStaffService } from './groups.staff.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 const tags = ['groups'];
 
-export function groupsRoutes({ groups }: { groups: GroupsService }): FastifyPluginAsyncTypebox {
+export function groupsRoutes({ groups, staff }: { groups: GroupsService; staff: GroupStaffService }): FastifyPluginAsyncTypebox {
   return async (app) => {
     app.get('/groups', { schema: { tags, summary: 'Groups, in the order admins set', querystring: GroupListQuery, response: { 200: GroupList } } }, async (request) => ({
       items: await groups.list(request.member, { archived: request.query.archived }),
@@ -36,6 +39,24 @@ export function groupsRoutes({ groups }: { groups: GroupsService }): FastifyPlug
         schema: { tags, summary: 'Show or hide a joined group on my profile', params: GroupSlugParams, body: MembershipVisibilityBody, response: { 200: GroupEnvelope, ...errors } },
       },
       async (request) => ({ group: await groups.setShowOnProfile(requireMember(request), request.params.slug, request.body.showOnProfile) }),
+    );
+
+    app.post(
+      '/groups/:slug/rules/seen',
+      { schema: { tags, summary: "I have read this group's rules (asked once, before a first post in it)", params: GroupSlugParams, body: Type.Optional(Type.Object({})), response: { 200: GroupEnvelope, ...errors } } },
+      async (request) => ({ group: await groups.rulesSeen(requireMember(request), request.params.slug) }),
+    );
+
+    app.get(
+      '/groups/:slug/staff',
+      { schema: { tags, summary: "The group's hosts and moderators (anyone who may read the group)", params: GroupSlugParams, response: { 200: GroupStaffList, ...errors } } },
+      async (request) => staff.list(request.member, request.params.slug),
+    );
+
+    app.put(
+      '/groups/:slug/staff/:handle',
+      { schema: { tags, summary: "Make a member of the group its host or moderator, or take them off the staff (admins)", params: GroupStaffParams, body: SetGroupStaffBody, response: { 200: GroupStaffList, ...errors } } },
+      async (request) => staff.set(requireMember(request), request.params.slug, request.params.handle, request.body.role),
     );
 
     app.post(

@@ -45,9 +45,18 @@ export function createGroupsService({ db, now = Date.now }: { db: Kysely<DB>; no
     return row;
   }
 
+  /** The group as `actor` sees it, given their memberships (read once for a whole list). */
+  function presentFor(actor: AuthMember | null, row: GroupRow, mine: Map<string, store.Membership>): Group {
+    const membership = mine.get(row.id);
+    return presentGroup(row, {
+      joined: membership !== undefined,
+      showOnProfile: membership?.showOnProfile ?? false,
+      mustReadRules: actor !== null && groupsPolicy.mustReadRules(actor, row, membership),
+    });
+  }
+
   async function present(actor: AuthMember | null, row: GroupRow): Promise<Group> {
-    const mine = actor ? await store.memberships(db, actor.id, [row.id]) : new Map<string, boolean>();
-    return presentGroup(row, { joined: mine.has(row.id), showOnProfile: mine.get(row.id) ?? false });
+    return presentFor(actor, row, actor ? await store.memberships(db, actor.id, [row.id]) : new Map());
   }
 
   async function freeSlug(name: string): Promise<string> {
@@ -62,8 +71,8 @@ export function createGroupsService({ db, now = Date.now }: { db: Kysely<DB>; no
   return {
     async list(actor: AuthMember | null, opts: { archived?: boolean | undefined } = {}): Promise<Group[]> {
       const rows = await store.listGroups(db, { includeArchived: Boolean(opts.archived) && groupsPolicy.canSeeArchived(actor) });
-      const mine = actor ? await store.memberships(db, actor.id, rows.map((r) => r.id)) : new Map<string, boolean>();
-      return rows.map((r) => presentGroup(r, { joined: mine.has(r.id), showOnProfile: mine.get(r.id) ?? false }));
+      const mine = actor ? await store.memberships(db, actor.id, rows.map((r) => r.id)) : new Map<string, store.Membership>();
+      return rows.map((r) => presentFor(actor, r, mine));
     },
 
     async get(actor: AuthMember | null, slug: string): Promise<Group> {
@@ -154,8 +163,25 @@ export function createGroupsService({ db, now = Date.now }: { db: Kysely<DB>; no
       return store.readableGroupIds(db, actor === null);
     },
 
-    async isMember(memberId: string, groupId: string): Promise<boolean> {
-      return (await store.memberships(db, memberId, [groupId])).has(groupId);
+    /**
+     * Refuses a post in `group` by someone who has not joined it, or whose first post there would
+     * come before they read its rules. One query; what they wrote stays in their composer.
+     */
+    async assertMayPost(actor: AuthMember, group: GroupRow): Promise<void> {
+      const membership = (await store.memberships(db, actor.id, [group.id])).get(group.id);
+      if (!membership) throw new AppError('not_a_member', 'Please join this group to post in it. Your draft is kept.', 403);
+      if (groupsPolicy.mustReadRules(actor, group, membership)) {
+        throw new AppError('rules_unseen', "Please read this group's rules before your first post. Your draft is kept.", 409);
+      }
+    },
+
+    /** The member has read the group's rules (members of the group only). */
+    async rulesSeen(actor: AuthMember, slug: string): Promise<Group> {
+      const row = await visible(actor, slug);
+      if (!(await store.markRulesSeen(db, row.id, actor.id, now()))) {
+        throw new AppError('not_a_member', 'Join the group first; its rules are shown before your first post in it.', 403);
+      }
+      return present(actor, row);
     },
 
     async setShowOnProfile(actor: AuthMember, slug: string, show: boolean): Promise<Group> {

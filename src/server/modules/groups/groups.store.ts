@@ -17,16 +17,82 @@ export async function slugTaken(db: Kysely<DB>, slug: string): Promise<boolean> 
   return (await db.selectFrom('groups').select('id').where('slug', '=', slug).executeTakeFirst()) !== undefined;
 }
 
-/** The member's memberships among `groupIds`: group id → shown on profile. */
-export async function memberships(db: Kysely<DB>, memberId: string, groupIds: string[]): Promise<Map<string, boolean>> {
+/** One membership as the groups module reads it. */
+export interface Membership {
+  showOnProfile: boolean;
+  /** member | host | moderator */
+  role: string;
+  rulesSeenAt: number | null;
+}
+
+/** The member's memberships among `groupIds`, by group id. */
+export async function memberships(db: Kysely<DB>, memberId: string, groupIds: string[]): Promise<Map<string, Membership>> {
   if (groupIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('group_members')
-    .select(['group_id', 'show_on_profile'])
+    .select(['group_id', 'show_on_profile', 'role', 'rules_seen_at'])
     .where('member_id', '=', memberId)
     .where('group_id', 'in', groupIds)
     .execute();
-  return new Map(rows.map((r) => [r.group_id, Number(r.show_on_profile) === 1]));
+  return new Map(
+    rows.map((r) => [r.group_id, { showOnProfile: Number(r.show_on_profile) === 1, role: r.role, rulesSeenAt: r.rules_seen_at === null ? null : Number(r.rules_seen_at) }]),
+  );
+}
+
+/** Marks the group's rules read (the first time only); false when the member has not joined. */
+export async function markRulesSeen(db: Kysely<DB>, groupId: string, memberId: string, t: number): Promise<boolean> {
+  const r = await db
+    .updateTable('group_members')
+    .set((eb) => ({ rules_seen_at: eb.fn.coalesce('rules_seen_at', eb.val(t)) }))
+    .where('group_id', '=', groupId)
+    .where('member_id', '=', memberId)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/** The group's hosts and moderators, moderators first, each by handle. */
+export async function staff(db: Kysely<DB>, groupId: string): Promise<{ handle: string; role: 'host' | 'moderator' }[]> {
+  const rows = await db
+    .selectFrom('group_members')
+    .innerJoin('members', 'members.id', 'group_members.member_id')
+    .select(['members.handle', 'group_members.role'])
+    .where('group_members.group_id', '=', groupId)
+    .where('group_members.role', 'in', ['host', 'moderator'])
+    .where('members.deleted_at', 'is', null)
+    .orderBy('group_members.role', 'desc')
+    .orderBy('members.handle_key')
+    .execute();
+  return rows.map((r) => ({ handle: r.handle, role: r.role === 'moderator' ? 'moderator' : 'host' }));
+}
+
+export async function roleIn(db: Kysely<DB>, groupId: string, memberId: string): Promise<string | undefined> {
+  const row = await db.selectFrom('group_members').select('role').where('group_id', '=', groupId).where('member_id', '=', memberId).executeTakeFirst();
+  return row?.role;
+}
+
+export async function setRole(db: Kysely<DB>, groupId: string, memberId: string, role: string): Promise<void> {
+  await db.updateTable('group_members').set({ role }).where('group_id', '=', groupId).where('member_id', '=', memberId).execute();
+}
+
+/** The (live) groups a member moderates. */
+export function moderatedGroups(db: Kysely<DB>, memberId: string): Promise<{ id: string; slug: string }[]> {
+  return db
+    .selectFrom('group_members')
+    .innerJoin('groups', 'groups.id', 'group_members.group_id')
+    .select(['groups.id', 'groups.slug'])
+    .where('group_members.member_id', '=', memberId)
+    .where('group_members.role', '=', 'moderator')
+    .where('groups.archived_at', 'is', null)
+    .orderBy('groups.sort_order')
+    .orderBy('groups.slug')
+    .execute();
+}
+
+/** Whether `memberId` belongs to any of `groupIds`. */
+export async function inAnyGroup(db: Kysely<DB>, memberId: string, groupIds: readonly string[]): Promise<boolean> {
+  if (groupIds.length === 0) return false;
+  const row = await db.selectFrom('group_members').select('group_id').where('member_id', '=', memberId).where('group_id', 'in', [...groupIds]).executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function setShowOnProfile(db: Kysely<DB>, groupId: string, memberId: string, show: boolean): Promise<boolean> {

@@ -125,7 +125,8 @@ export function createMessagingService({ db, dialect, groups, safety, bus, prese
     return {
       room,
       participant,
-      isHost: byRole || participant.role === 'host',
+      // The group's own hosts and moderators host its room, and no other.
+      isHost: byRole || found.hostByGroup || participant.role === 'host',
       suspendedUntil: found.suspendedUntil,
       siteMutedUntil: found.siteMutedUntil,
       trustLevel: found.trustLevel,
@@ -491,7 +492,7 @@ export function createMessagingService({ db, dialect, groups, safety, bus, prese
       if (memberId === host.id) throw new AppError('invalid_input', 'You cannot mute yourself.', 400, { memberId: 'Choose someone else.' });
       const target = await store.findParticipant(db, conversationId, memberId);
       if (!target) throw notFound('That member, in this room,');
-      if (target.role === 'host' || (await store.hasHostRole(db, memberId))) {
+      if (target.role === 'host' || (await store.hasHostRole(db, memberId, a.room.kind === 'room' ? a.room.group_id : null))) {
         throw new AppError('cannot_mute_host', 'Hosts cannot be muted. If a host needs help, please tell a moderator.', 403);
       }
       const t = now();

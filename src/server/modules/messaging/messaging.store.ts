@@ -41,9 +41,8 @@ export async function accessRow(db: Kysely<DB>, conversationId: string, memberId
       'p.muted_until as p_muted_until',
       'p.last_sent_at as p_last_sent_at',
       'p.joined_at as p_joined_at',
-      eb
-        .exists(eb.selectFrom('group_members').select('group_members.member_id').whereRef('group_members.group_id', '=', 'conversations.group_id').where('group_members.member_id', '=', memberId))
-        .as('in_group'),
+      // Their membership of the group (null when not joined): member, or the group's host or moderator.
+      eb.selectFrom('group_members').select('group_members.role').whereRef('group_members.group_id', '=', 'conversations.group_id').where('group_members.member_id', '=', memberId).as('group_role'),
       // A listener asked for a moderator in this (support) conversation, and no moderator has seen to it yet.
       eb
         .exists(
@@ -95,7 +94,7 @@ export async function accessRow(db: Kysely<DB>, conversationId: string, memberId
     .where('conversations.id', '=', conversationId)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { p_member_id, p_role, p_last_read_seq, p_guidelines_seen_at, p_muted_until, p_last_sent_at, p_joined_at, in_group, host_by_role, suspended_until, site_muted_until, trust_level, session_live, already_sent, moderator_asked, ...room } = row;
+  const { p_member_id, p_role, p_last_read_seq, p_guidelines_seen_at, p_muted_until, p_last_sent_at, p_joined_at, group_role, host_by_role, suspended_until, site_muted_until, trust_level, session_live, already_sent, moderator_asked, ...room } = row;
   const participant: ParticipantRow | undefined =
     p_member_id !== null && p_role !== null && p_joined_at !== null
       ? {
@@ -113,8 +112,10 @@ export async function accessRow(db: Kysely<DB>, conversationId: string, memberId
   return {
     room,
     participant,
-    inGroup: yes(in_group),
+    inGroup: group_role !== null && group_role !== undefined,
     hostByRole: yes(host_by_role),
+    /** The group's own host or moderator: a host of its room (only a room: other kinds are not the group's). */
+    hostByGroup: room.kind === 'room' && (group_role === 'host' || group_role === 'moderator'),
     suspendedUntil: suspended_until === null || suspended_until === undefined ? null : Number(suspended_until),
     /** A moderator's mute, everywhere on Kindred (a host's mute is the participant's own). */
     siteMutedUntil: site_muted_until === null || site_muted_until === undefined ? null : Number(site_muted_until),
@@ -221,6 +222,17 @@ function messagesWithAuthor(db: Kysely<DB>) {
               .whereRef('host.member_id', '=', 'messages.author_id')
               .where('host.role', '=', 'host'),
           ),
+          // The group's own hosts and moderators, in its room: two primary-key lookups per message.
+          eb.exists(
+            eb
+              .selectFrom('conversations as hc')
+              .innerJoin('group_members as staff', 'staff.group_id', 'hc.group_id')
+              .select('staff.member_id')
+              .whereRef('hc.id', '=', 'messages.conversation_id')
+              .where('hc.kind', '=', 'room')
+              .whereRef('staff.member_id', '=', 'messages.author_id')
+              .where('staff.role', 'in', ['host', 'moderator']),
+          ),
         ])
         .as('author_is_host'),
     ]);
@@ -308,7 +320,10 @@ export async function countMessages(db: Kysely<DB>, conversationId: string): Pro
   return Number(row.n);
 }
 
-export async function hasHostRole(db: Kysely<DB>, memberId: string): Promise<boolean> {
+/** A host by role, or (given the room's group) one of that group's hosts and moderators. */
+export async function hasHostRole(db: Kysely<DB>, memberId: string, roomGroupId: string | null = null): Promise<boolean> {
   const row = await db.selectFrom('member_roles').select('member_id').where('member_id', '=', memberId).where('role', 'in', HOST_ROLES).executeTakeFirst();
-  return row !== undefined;
+  if (row !== undefined || roomGroupId === null) return row !== undefined;
+  const staff = await db.selectFrom('group_members').select('member_id').where('group_id', '=', roomGroupId).where('member_id', '=', memberId).where('role', 'in', ['host', 'moderator']).executeTakeFirst();
+  return staff !== undefined;
 }

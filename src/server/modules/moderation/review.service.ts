@@ -3,11 +3,12 @@ import type { ContentActionBody, ReportReason, ReviewItem, ReviewList, ReviewQue
 import type { DB } from '../../platform/db/schema.js';
 import type { EventBus } from '../../platform/events/bus.js';
 import type { AuthMember } from '../../platform/http/auth.js';
-import { AppError, notFound } from '../../platform/http/errors.js';
+import { AppError, forbidden, notFound } from '../../platform/http/errors.js';
 import { ulid } from '../../platform/ids.js';
 import type { MessagingService } from '../messaging/messaging.service.js';
 import type { PostsService } from '../posts/posts.service.js';
 import { recordAudit } from './audit.js';
+import { covers, groupOfContent, SITE_SCOPE, type ReviewScope } from './review.scope.js';
 import * as store from './review.store.js';
 import { TARGET_TYPES, type TargetType } from './review.store.js';
 
@@ -192,6 +193,14 @@ export function createReviewService({ db, posts, messaging, bus, now = Date.now 
     return g ? (await present([g], viewer))[0]! : null;
   }
 
+  /** The open item `key`, if the reviewer's scope covers it: 404 once closed, 403 when it is not theirs. */
+  async function within(viewer: AuthMember, key: string, scope: ReviewScope): Promise<ReviewItem> {
+    const item = await one(viewer, key);
+    if (!item) throw new AppError('review_closed', 'This item has already been dealt with.', 404);
+    if (!covers(scope, item)) throw forbidden();
+    return item;
+  }
+
   /** The live claim on `key` by someone other than `moderator`, if any. */
   async function claimedByOther(trx: Kysely<DB>, key: string, moderator: AuthMember): Promise<string | null> {
     const [c] = await store.claims(trx, [key]);
@@ -222,9 +231,9 @@ export function createReviewService({ db, posts, messaging, bus, now = Date.now 
     claimedByOther,
     claimedError,
 
-    async list(viewer: AuthMember, query: ReviewQuery): Promise<ReviewList> {
+    async list(viewer: AuthMember, query: ReviewQuery, scope: ReviewScope = SITE_SCOPE): Promise<ReviewList> {
       const all = [...(await gather()).values()];
-      const items = await present(all, viewer);
+      const items = (await present(all, viewer)).filter((i) => covers(scope, i));
       const groups = new Map<string, { slug: string; name: string }>();
       for (const i of items) if (i.group) groups.set(i.group.slug, i.group);
       const shown = items
@@ -237,18 +246,16 @@ export function createReviewService({ db, posts, messaging, bus, now = Date.now 
       };
     },
 
-    async get(viewer: AuthMember, key: string): Promise<ReviewItem> {
+    async get(viewer: AuthMember, key: string, scope: ReviewScope = SITE_SCOPE): Promise<ReviewItem> {
       parseKey(key);
-      const item = await one(viewer, key);
-      if (!item) throw new AppError('review_closed', 'This item has already been dealt with.', 404);
-      return item;
+      return within(viewer, key, scope);
     },
 
     /** Takes an item to work on. Two moderators claiming at once: exactly one gets it. */
-    async claim(moderator: AuthMember, key: string): Promise<ReviewItem> {
+    async claim(moderator: AuthMember, key: string, scope: ReviewScope = SITE_SCOPE): Promise<ReviewItem> {
       parseKey(key);
       const t = now();
-      if (!(await one(moderator, key))) throw new AppError('review_closed', 'This item has already been dealt with.', 404);
+      await within(moderator, key, scope);
       const inserted = await db.insertInto('review_claims').values({ item_key: key, moderator_id: moderator.id, claimed_at: t }).onConflict((oc) => oc.column('item_key').doNothing()).executeTakeFirst();
       if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
         // Taken already: mine (refresh), lapsed (take it over, guarded), or someone else's.
@@ -267,21 +274,26 @@ export function createReviewService({ db, posts, messaging, bus, now = Date.now 
       return (await one(moderator, key))!;
     },
 
-    async release(moderator: AuthMember, key: string): Promise<void> {
+    async release(moderator: AuthMember, key: string, scope: ReviewScope = SITE_SCOPE): Promise<void> {
       parseKey(key);
+      if (!scope.site) {
+        // Only one's own claim goes; still, another group's item is not a group moderator's to touch.
+        const item = await one(moderator, key);
+        if (item && !covers(scope, item)) throw forbidden();
+      }
       await db.deleteFrom('review_claims').where('item_key', '=', key).where('moderator_id', '=', moderator.id).execute();
       await changed();
     },
 
     /** Approve, dismiss or remove what an item is about; closes its reports, flags and alerts. */
-    async act(moderator: AuthMember, key: string, body: ContentActionBody): Promise<ReviewItem | null> {
+    async act(moderator: AuthMember, key: string, body: ContentActionBody, scope: ReviewScope = SITE_SCOPE): Promise<ReviewItem | null> {
       const target = parseKey(key);
       const t = now();
       const content = target.type === 'post' || target.type === 'reply' || target.type === 'message';
       if (body.action === 'remove' && !content) {
         throw new AppError('not_content', 'Only a post, a reply or a message can be removed. For a member, choose a warning, a mute, a suspension or a ban.', 400);
       }
-      if (!(await one(moderator, key))) throw new AppError('review_closed', 'This item has already been dealt with.', 404);
+      await within(moderator, key, scope);
       const reason = body.reason?.trim() ?? '';
       let announce = async () => {};
       await db.transaction().execute(async (trx) => {
@@ -322,7 +334,11 @@ export function createReviewService({ db, posts, messaging, bus, now = Date.now 
     },
 
     /** Puts back a post, reply or message that was taken down. */
-    async restore(moderator: AuthMember, target: { type: 'post' | 'reply' | 'message'; id: string }, reason: string): Promise<void> {
+    async restore(moderator: AuthMember, target: { type: 'post' | 'reply' | 'message'; id: string }, reason: string, scope: ReviewScope = SITE_SCOPE): Promise<void> {
+      if (!scope.site) {
+        const groupId = await groupOfContent(db, target);
+        if (!groupId || !scope.groups.some((g) => g.id === groupId)) throw forbidden();
+      }
       const t = now();
       let announce = async () => {};
       await db.transaction().execute(async (trx) => {

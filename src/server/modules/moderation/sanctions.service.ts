@@ -7,6 +7,7 @@ import { AppError, forbidden, notFound } from '../../platform/http/errors.js';
 import { ulid } from '../../platform/ids.js';
 import type { Role } from '../../../shared/rules.js';
 import { recordAudit } from './audit.js';
+import { groupIdsOf, SITE_SCOPE, type ReviewScope } from './review.scope.js';
 import type { ReviewService } from './review.service.js';
 
 const HOUR = 60 * 60_000;
@@ -20,7 +21,20 @@ export type SanctionsService = ReturnType<typeof createSanctionsService>;
  * to the member in kind words. A moderator never acts on themselves, and only an admin acts on
  * another moderator or admin.
  */
-export function createSanctionsService({ db, bus, review, now = Date.now }: { db: Kysely<DB>; bus: EventBus; review: ReviewService; now?: () => number }) {
+export function createSanctionsService({
+  db,
+  bus,
+  review,
+  groupStaff,
+  now = Date.now,
+}: {
+  db: Kysely<DB>;
+  bus: EventBus;
+  review: ReviewService;
+  /** Whether a member belongs to a group moderator's groups. */
+  groupStaff?: { inAnyGroup(memberId: string, groupIds: readonly string[]): Promise<boolean> };
+  now?: () => number;
+}) {
   async function findMember(handle: string) {
     const m = await db.selectFrom('members').select(['id', 'handle', 'deleted_at', 'muted_until', 'suspended_until', 'banned_at']).where('handle_key', '=', handle.trim().toLowerCase()).executeTakeFirst();
     if (!m || m.deleted_at !== null) throw notFound('That member');
@@ -35,15 +49,29 @@ export function createSanctionsService({ db, bus, review, now = Date.now }: { db
     return { handle: m.handle, mutedUntil: live(m.muted_until), suspendedUntil: live(m.suspended_until), banned: m.banned_at !== null, warnings: Number(w.n) };
   }
 
+  /** A group moderator looks after the members of their own groups only. */
+  async function assertInScope(scope: ReviewScope, memberId: string): Promise<void> {
+    if (scope.site) return;
+    if (!groupStaff || !(await groupStaff.inAnyGroup(memberId, groupIdsOf(scope)))) throw forbidden();
+  }
+
   return {
-    async standing(moderator: AuthMember, handle: string): Promise<MemberStanding> {
+    async standing(moderator: AuthMember, handle: string, scope: ReviewScope = SITE_SCOPE): Promise<MemberStanding> {
       void moderator;
-      return standing((await findMember(handle)).id);
+      const member = await findMember(handle);
+      await assertInScope(scope, member.id);
+      return standing(member.id);
     },
 
-    async act(moderator: AuthMember, handle: string, body: MemberActionBody): Promise<MemberStanding> {
+    /** A group moderator may only warn, only a member of one of their groups, and answer only their groups' items. */
+    async act(moderator: AuthMember, handle: string, body: MemberActionBody, scope: ReviewScope = SITE_SCOPE): Promise<MemberStanding> {
+      if (!scope.site && body.action !== 'warn') {
+        throw new AppError('forbidden', "Group moderators can give a warning. Mutes, suspensions and bans are for the site's moderators: please ask one.", 403);
+      }
       const member = await findMember(handle);
       if (member.id === moderator.id) throw new AppError('self_action', 'You cannot take this action on your own account.', 400);
+      await assertInScope(scope, member.id);
+      if (!scope.site && 'itemKey' in body && body.itemKey) await review.get(moderator, body.itemKey, scope);
       const roles = (await db.selectFrom('member_roles').select('role').where('member_id', '=', member.id).execute()).map((r) => r.role as Role);
       if ((roles.includes('moderator') || roles.includes('admin')) && !hasRole(moderator, 'admin')) throw forbidden();
       const t = now();

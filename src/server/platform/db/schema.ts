@@ -105,6 +105,10 @@ export interface GroupMembersTable {
   member_id: string;
   joined_at: number;
   show_on_profile: Generated<number>;
+  /** member | host | moderator: set by admins; hosts and moderators host the group's room, moderators review its queue. */
+  role: Generated<string>;
+  /** When the member marked the group's rules read: their first post in it waits for this. */
+  rules_seen_at: number | null;
 }
 
 export interface AuditLogTable {

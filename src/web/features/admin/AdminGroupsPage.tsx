@@ -10,6 +10,7 @@ import { useGroups } from '../groups/api';
 import { AdminNav } from './AdminNav';
 import { useArchiveGroup, useCreateGroup, useUpdateGroup } from './api';
 import { GroupForm } from './GroupForm';
+import { GroupStaffSection } from './GroupStaffSection';
 
 export function AdminGroupsPage() {
   const { t } = useTranslation();
@@ -119,6 +120,8 @@ export function AdminGroupsPage() {
                       <p>{group.archived ? t('admin.restoreBody') : t('admin.archiveBody')}</p>
                     </ConfirmDialog>
                   </div>
+                  {/* An archived group's staff wait for it to be restored (it has no readers). */}
+                  {!group.archived && <GroupStaffSection group={group} />}
                 </article>
               </li>
             ))}

@@ -8,6 +8,7 @@ import { Button } from '../../ui/Button';
 import { PageHeading } from '../../ui/PageHeading';
 import { LoadError, Loading } from '../../ui/Status';
 import { useGroup, useMembership } from './api';
+import { GroupHosts } from './GroupHosts';
 import { GroupNotFound } from './GroupNotFound';
 import { GroupPosts } from './GroupPosts';
 import { ShowOnProfile } from './ShowOnProfile';
@@ -53,6 +54,7 @@ export function GroupPage() {
             {data.joined && <span className="badge badge--joined">{t('groups.joinedBadge')}</span>}
             {data.archived && <span className="badge">{t('groups.archivedBadge')}</span>}
           </p>
+          {!data.archived && (member || data.visitorsCanRead) && <GroupHosts slug={data.slug} />}
           <p className="lead">{data.description}</p>
 
           {data.archived && !data.joined ? (

@@ -44,6 +44,7 @@ const AUDIT_ACTIONS = [
   'group.edited',
   'group.archived',
   'group.restored',
+  'group.staff_changed',
   'listener.approved',
   'listener.declined',
   'support.reported',

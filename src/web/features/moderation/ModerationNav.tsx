@@ -5,7 +5,9 @@ import { useSession } from '../../api/session';
 /** Between the moderators' pages: the review queue first, then alerts, flags, applications and the record. */
 export function ModerationNav() {
   const { t } = useTranslation();
-  const { isAdmin } = useSession();
+  const { isAdmin, isModerator } = useSession();
+  // A group's moderator has the queue only (their groups' items): no other pages to move between.
+  if (!isModerator) return null;
   return (
     <nav aria-label={t('moderationQueue.navLabel')} className="sub-nav">
       <ul>

@@ -3,6 +3,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ReviewItem } from '../../../shared/moderation';
+import { useSession } from '../../api/session';
 import { formatDateTime } from '../../i18n';
 import { Button } from '../../ui/Button';
 import { TimeAgo } from '../../ui/TimeAgo';
@@ -12,6 +13,8 @@ import { useClaim, useContentAction, useMemberStanding, useRelease } from './que
 
 const RISK_LEVELS = ['none', 'distress', 'ideation', 'plan', 'imminent'] as const;
 const MEMBER_ACTIONS: MemberActionKind[] = ['warn', 'mute', 'suspend', 'ban'];
+/** A group's moderator may warn; the rest is for the site's moderators. */
+const GROUP_MEMBER_ACTIONS: MemberActionKind[] = ['warn'];
 const CONTENT_TYPES = ['post', 'reply', 'message'] as const;
 const WHY_CODES = ['method_detail', 'harassment', 'off_platform_contact', 'new_member_link', 'repeated', 'moderator_requested', 'chat_reported', 'safety'] as const;
 
@@ -59,6 +62,7 @@ function ReviewText({ item }: { item: ReviewItem }) {
 /** For a member's handle: their standing, asked for only when the moderator opens it. */
 function Standing({ handle, onDone }: { handle: string; onDone: (message: string) => void }) {
   const { t } = useTranslation();
+  const { isModerator } = useSession();
   const [open, setOpen] = useState(false);
   const standing = useMemberStanding(handle, open);
   const s = standing.data;
@@ -81,7 +85,7 @@ function Standing({ handle, onDone }: { handle: string; onDone: (message: string
             {s.suspendedUntil !== null && s.suspendedUntil > Date.now() && <li>{t('moderationQueue.standingSuspended', { time: formatDateTime(s.suspendedUntil) })}</li>}
             {!restricted && <li>{t('moderationQueue.standingClear')}</li>}
           </ul>
-          {restricted && <LiftDialog handle={handle} onDone={onDone} />}
+          {restricted && isModerator && <LiftDialog handle={handle} onDone={onDone} />}
         </>
       )}
     </details>
@@ -100,6 +104,7 @@ interface ReviewCardProps {
 /** One thing waiting for a moderator: what, where, why, the words, then claim and the actions. */
 export function ReviewCard({ item, announce }: ReviewCardProps) {
   const { t } = useTranslation();
+  const { isModerator } = useSession();
   const titleId = useId();
   const titleRef = useRef<HTMLHeadingElement>(null);
   const claim = useClaim();
@@ -247,7 +252,7 @@ export function ReviewCard({ item, announce }: ReviewCardProps) {
           <div className="review-member">
             <p className="alert-matches-title">{t('moderationQueue.memberTitle', { handle })}</p>
             <div className="button-row button-row--tight">
-              {MEMBER_ACTIONS.map((kind) => (
+              {(isModerator ? MEMBER_ACTIONS : GROUP_MEMBER_ACTIONS).map((kind) => (
                 <MemberActionDialog key={kind} kind={kind} handle={handle} itemKey={item.key} disabled={heldByOther} onDone={(message) => after(message, false)} />
               ))}
             </div>

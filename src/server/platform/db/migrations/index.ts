@@ -8,6 +8,7 @@ import { mentionsReactions } from './2026_11_25_0005_mentions_reactions.js';
 import { listeners } from './2026_11_26_0006_listeners.js';
 import { moderation } from './2026_11_26_0007_moderation.js';
 import { trust } from './2026_11_26_0008_trust.js';
+import { groupStaff } from './2026_11_26_0009_group_staff.js';
 
 /**
  * Every migration, registered by name in the order it landed. Never edit one that has
@@ -23,6 +24,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '2026_11_26_0006_listeners': listeners,
     '2026_11_26_0007_moderation': moderation,
     '2026_11_26_0008_trust': trust,
+    '2026_11_26_0009_group_staff': groupStaff,
   };
 }
 

@@ -11,6 +11,7 @@ import { CheckboxField, Field } from '../../../ui/Field';
 import { Form } from '../../../ui/Form';
 import { useDraft } from '../../../ui/useDraft';
 import { useMutationForm } from '../../../ui/useMutationForm';
+import { GroupRulesPrompt } from '../../groups/GroupRulesPrompt';
 import { JoinGroupPrompt } from '../../groups/JoinGroupPrompt';
 import { DraftSafetyNote } from '../../safety/DraftSafetyNote';
 import { MarkdownField, type EditorTab } from './MarkdownField';
@@ -82,6 +83,7 @@ export function PostComposer<TData, TBody>(props: PostComposerProps<TData, TBody
       <DraftNotice draft={draft} focusAfter={titleRef} />
       <Form form={form} onSubmit={submit} labels={labels}>
         <JoinGroupPrompt slug={groupSlug} message={t('composer.joinToPost')} form={form} />
+        {mode === 'new' && <GroupRulesPrompt slug={groupSlug} form={form} onRead={() => titleRef.current?.focus()} />}
         <Field label={labels.title} error={form.fieldError('title')} status={titleStatus} extra={<CharacterCount text={title} max={POST_TITLE_MAX} />}>
           {(control) => (
             <input {...control} ref={titleRef} name="title" type="text" value={title} onChange={(e) => draft.update({ title: e.target.value })} required autoComplete="off" />
