@@ -223,7 +223,7 @@ export async function buildApp({ config, database, redis, webDir = defaultWebDir
   app.decorate('support', support);
   supportSocket({ realtime, support, bus, log: app.log });
   const review = createReviewService({ db, posts, messaging, bus });
-  moderationSocket({ realtime, bus });
+  moderationSocket({ realtime, bus, db });
 
   await app.register(authPlugin, { resolve: (token) => accounts.resolveSession(token), cookie: cookieJar, publicOrigin: config.PUBLIC_ORIGIN });
 

@@ -5,7 +5,7 @@ import type { ReviewList } from '../../../shared/moderation.js';
 import { ulid } from '../../platform/ids.js';
 import { memberIn, post, reply } from '../../test/forum-fixtures.js';
 import { describeEachDialect, grantRole, makeAdmin, type TestApp, Visitor } from '../../test/harness.js';
-import { enterRoom } from '../../test/realtime-fixtures.js';
+import { collect, connect, enterRoom, eventually, listen } from '../../test/realtime-fixtures.js';
 import { standInAssess } from '../../test/safety-fixtures.js';
 import { createGroupsService } from './groups.service.js';
 
@@ -211,6 +211,26 @@ describeEachDialect(
       await setStaff(boss, 'room-host', 'member');
       expect((await host.get(`/api/v1/groups/${GROUP}/room`)).json().me.isHost).toBe(false);
       expect((await host.patch(`/api/v1/conversations/${room.room.id}/settings`, { slowModeSeconds: 0 })).statusCode).toBe(403);
+    });
+
+    it("tells a group moderator's open queue when it changes, as it tells the site's moderators", async () => {
+      const boss = await admin(t());
+      const gm = await staffMember(t(), boss, 'live-group-mod', 'moderator');
+      const host = await staffMember(t(), boss, 'live-group-host', 'host');
+      const url = await listen(t().app);
+      const gmSocket = await connect(url, gm);
+      const hostSocket = await connect(url, host);
+      const seen = collect(gmSocket, 'moderation:changed');
+      const hostSeen = collect(hostSocket, 'moderation:changed');
+      try {
+        const newbie = await memberIn(t(), 'live-new-linker');
+        await newbie.post(`/api/v1/groups/${GROUP}/posts`, { title: 'A link', body: 'Made-up words and https://example.org/made-up-live' });
+        await eventually(() => seen.length === 1, 'the held post reaches the group moderator');
+        expect(hostSeen).toEqual([]);
+      } finally {
+        gmSocket.close();
+        hostSocket.close();
+      }
     });
 
     it("lets a group moderator review their group's items, and only theirs", async () => {

@@ -1,4 +1,6 @@
+import type { Kysely } from 'kysely';
 import { socketRooms } from '../../../shared/messaging.js';
+import type { DB } from '../../platform/db/schema.js';
 import type { EventBus } from '../../platform/events/bus.js';
 import { hasRole } from '../../platform/http/auth.js';
 import type { Realtime } from '../../platform/realtime/realtime.js';
@@ -9,8 +11,13 @@ import type { Realtime } from '../../platform/realtime/realtime.js';
  * risk) asks their screens to read it again. The page also refreshes every minute, in case a
  * socket was down.
  */
-export function moderationSocket({ realtime, bus }: { realtime: Realtime; bus: EventBus }): void {
-  realtime.roomsOnConnect(async (member) => (hasRole(member, 'moderator') || hasRole(member, 'admin') ? [socketRooms.moderators] : []));
+export function moderationSocket({ realtime, bus, db }: { realtime: Realtime; bus: EventBus; db: Kysely<DB> }): void {
+  realtime.roomsOnConnect(async (member) => {
+    if (hasRole(member, 'moderator') || hasRole(member, 'admin')) return [socketRooms.moderators];
+    // A group's moderators hear it too: the event says only "look again", and their queue shows their groups' items.
+    const moderates = await db.selectFrom('group_members').select('group_id').where('member_id', '=', member.id).where('role', '=', 'moderator').executeTakeFirst();
+    return moderates ? [socketRooms.moderators] : [];
+  });
   const tell = async () => {
     realtime.io.to(socketRooms.moderators).emit('moderation:changed');
   };
