@@ -122,6 +122,6 @@ export async function vouchFor(adminPage: Page, handle: string, level = 2): Prom
  * composer does before a first post: most specs are not about the rules (group-staff.spec.ts is).
  */
 export async function readGroupRules(page: Page, slug: string): Promise<void> {
-  const res = await callApi(page, 'POST', `/api/v1/groups/${encodeURIComponent(slug)}/rules/seen`);
+  const res = await callApi(page, 'POST', `/api/v1/groups/${encodeURIComponent(slug)}/rules/seen`, {});
   expect(res.status, `reading the rules of ${slug}`).toBe(200);
 }
