@@ -28,7 +28,7 @@ async function openFeed(page: Page): Promise<void> {
   await expect(page.getByText('Loading posts')).toHaveCount(0);
 }
 
-test("a member blocks another from their profile, the blocked member's post leaves the feed, and comes back after unblocking in Settings", async ({ page, browser, baseURL }) => {
+test("a member blocks another from their profile, each one's post leaves the other's feed, and both come back after unblocking in Settings", async ({ page, browser, baseURL }) => {
   const ana = uniqueHandle('QuietHeron');
   const n = Math.floor(Math.random() * 1e6);
   const mine = `Made-up morning walk ${n}`;
@@ -50,7 +50,9 @@ test("a member blocks another from their profile, the blocked member's post leav
   await other.getByLabel('Write a reply', { exact: true }).fill('A made-up reply about the walk.');
   await other.locator('.reply-box').getByRole('button', { name: 'Post reply' }).click();
   await expect(other.locator('.reply').filter({ hasText: 'A made-up reply about the walk.' })).toBeVisible();
-  await context.close();
+  // The other member stays signed in: after the block they are kept apart too.
+  await openFeed(other);
+  await expect(other.getByRole('link', { name: mine })).toBeVisible();
 
   await openFeed(page);
   await expect(page.getByRole('link', { name: theirs })).toBeVisible();
@@ -63,7 +65,7 @@ test("a member blocks another from their profile, the blocked member's post leav
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('alertdialog', { name: `Block ${bo}?` });
   await expect(dialog).toBeVisible();
-  await expect(dialog).toContainText('You won’t see their posts, replies or messages, and they can’t mention you. They aren’t told.');
+  await expect(dialog).toContainText('You won’t see each other’s posts, replies or messages, and you can’t mention each other. They aren’t told.');
   await checkPage(page, 'the block dialog');
   await dialog.getByRole('button', { name: 'Block', exact: true }).click();
   await expect(dialog).toHaveCount(0);
@@ -81,6 +83,14 @@ test("a member blocks another from their profile, the blocked member's post leav
   await expect(page.getByText('A made-up reply about the walk.')).toHaveCount(0);
   await checkPage(page, 'a thread with a blocked member’s reply');
 
+  // Both ways, and silently: the blocked member no longer sees the blocker's post, and its link
+  // reads as a post that is not there (not "blocked").
+  await openFeed(other);
+  await expect(other.getByRole('link', { name: theirs })).toBeVisible();
+  await expect(other.getByRole('link', { name: mine })).toHaveCount(0);
+  await other.goto(minePath);
+  await expect(other.getByRole('heading', { level: 1, name: "We couldn't find that post" })).toBeVisible();
+
   // Settings lists the block; Unblock lifts it.
   await page.goto('/settings');
   const section = page.getByRole('region', { name: 'Blocked members' });
@@ -93,6 +103,9 @@ test("a member blocks another from their profile, the blocked member's post leav
 
   await openFeed(page);
   await expect(page.getByRole('link', { name: theirs })).toBeVisible();
+  await openFeed(other);
+  await expect(other.getByRole('link', { name: mine })).toBeVisible();
+  await context.close();
 });
 
 test('a member blocks another straight from their reply, and the reply gives way to a placeholder', async ({ page, browser, baseURL }) => {

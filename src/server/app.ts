@@ -217,7 +217,7 @@ export async function buildApp({ config, database, redis, webDir = defaultWebDir
     presence: realtime.presence,
     trust,
   });
-  messagingSocket({ realtime, messaging, bus, db, log: app.log, typingLimiter: createLimiter(redis, { name: 'typing', points: 30, seconds: 60, message: 'Slow down a little.' }) });
+  messagingSocket({ realtime, messaging, blocks, bus, log: app.log, typingLimiter: createLimiter(redis, { name: 'typing', points: 30, seconds: 60, message: 'Slow down a little.' }) });
   notificationsSocket({ realtime, notifications, bus });
   const support = createSupportService({ db, safety, messaging, bus, requestTimeoutMinutes: config.SUPPORT_REQUEST_TIMEOUT_MINUTES, retentionDays: config.SUPPORT_RETENTION_DAYS });
   app.decorate('support', support);

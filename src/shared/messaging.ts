@@ -215,6 +215,8 @@ export const socketRooms = {
   moderators: 'mods',
   /** Sockets of members who blocked `authorId`: what that author says skips them. */
   hiding: (authorId: string) => `x:${authorId}`,
+  /** Sockets of members `authorId` blocked: what that author says skips them too, unless they host the conversation. */
+  blockedBy: (authorId: string) => `y:${authorId}`,
 };
 
 // ---- Flags for moderators ----

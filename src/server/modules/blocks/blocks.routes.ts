@@ -15,7 +15,7 @@ export function blocksRoutes({ blocks }: { blocks: BlocksService }): FastifyPlug
     );
     app.put(
       '/me/blocks/:handle',
-      { schema: { tags, summary: 'Block a member: their posts, replies and messages are hidden from me, and they cannot mention me', params: BlockParams, response: { 204: Type.Null(), ...errors } } },
+      { schema: { tags, summary: 'Block a member: neither of us sees the other’s posts, replies and messages, or hears of the other’s mentions, replies and reactions; they are not told', params: BlockParams, response: { 204: Type.Null(), ...errors } } },
       async (request, reply) => {
         await blocks.block(requireMember(request), request.params.handle);
         return reply.status(204).send(null);

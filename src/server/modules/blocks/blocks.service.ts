@@ -9,9 +9,13 @@ import * as store from './blocks.store.js';
 
 export type BlocksService = ReturnType<typeof createBlocksService>;
 
+/** Ids per query, within each database's parameter limit. */
+const CHUNK = 500;
+
 /**
- * Blocking: a member hides another member's posts, replies and messages from themselves,
- * and that member can no longer mention them. The blocked member is never told.
+ * Blocking keeps two members apart, both ways: neither sees the other's posts, replies and
+ * messages, and neither hears of the other's mentions, replies and reactions. The blocked
+ * member is never told, and nothing they see gives it away (docs/decisions.md).
  */
 export function createBlocksService({ db, accounts, bus, now = Date.now }: { db: Kysely<DB>; accounts: Pick<AccountsService, 'profileOf'>; bus: EventBus; now?: () => number }) {
   async function target(member: AuthMember, handle: string): Promise<string> {
@@ -44,11 +48,6 @@ export function createBlocksService({ db, accounts, bus, now = Date.now }: { db:
       await bus.publish('member.unblocked', { blockerId: member.id, blockedId });
     },
 
-    /** Ids of everyone `memberId` blocked: what they should not see. */
-    blockedIds(memberId: string): Promise<string[]> {
-      return store.blockedIds(db, memberId);
-    },
-
     /** True when `blockerId` blocked `blockedId`. */
     hasBlocked(blockerId: string, blockedId: string): Promise<boolean> {
       return store.exists(db, blockerId, blockedId);
@@ -59,9 +58,27 @@ export function createBlocksService({ db, accounts, bus, now = Date.now }: { db:
       return store.existsEitherWay(db, a, b);
     },
 
-    /** Which of `candidates` blocked `authorId`: the people `authorId` must not reach. */
-    async blockersAmong(authorId: string, candidates: string[]): Promise<Set<string>> {
-      return new Set(await store.blockersAmong(db, authorId, candidates));
+    /** Everyone `memberId` blocked, and everyone who blocked them (a socket's hiding rooms). */
+    async blocksOf(memberId: string): Promise<{ blocked: string[]; blockedBy: string[] }> {
+      const rows = await store.blocksOf(db, memberId);
+      return { blocked: rows.filter((r) => r.blocker_id === memberId).map((r) => r.blocked_id), blockedBy: rows.filter((r) => r.blocked_id === memberId).map((r) => r.blocker_id) };
+    },
+
+    /**
+     * The blocks between `memberId` and each of `others`: the ones `memberId` blocked, and the
+     * ones who blocked `memberId`. One indexed query per 500 others.
+     */
+    async between(memberId: string, others: Iterable<string>): Promise<{ blocked: Set<string>; blockedBy: Set<string> }> {
+      const ids = [...new Set(others)].filter((id) => id !== memberId);
+      const blocked = new Set<string>();
+      const blockedBy = new Set<string>();
+      for (let i = 0; i < ids.length; i += CHUNK) {
+        for (const r of await store.blocksWith(db, memberId, ids.slice(i, i + CHUNK))) {
+          if (r.blocker_id === memberId) blocked.add(r.blocked_id);
+          else blockedBy.add(r.blocker_id);
+        }
+      }
+      return { blocked, blockedBy };
     },
   };
 }

@@ -30,11 +30,6 @@ export function listBlocked(db: Kysely<DB>, blockerId: string) {
     .execute();
 }
 
-export async function blockedIds(db: Kysely<DB>, blockerId: string): Promise<string[]> {
-  const rows = await db.selectFrom('member_blocks').select('blocked_id').where('blocker_id', '=', blockerId).execute();
-  return rows.map((r) => r.blocked_id);
-}
-
 export async function exists(db: Kysely<DB>, blockerId: string, blockedId: string): Promise<boolean> {
   const row = await db.selectFrom('member_blocks').select('blocker_id').where('blocker_id', '=', blockerId).where('blocked_id', '=', blockedId).executeTakeFirst();
   return row !== undefined;
@@ -49,9 +44,21 @@ export async function existsEitherWay(db: Kysely<DB>, a: string, b: string): Pro
   return row !== undefined;
 }
 
-/** Which of `candidates` blocked `blockedId`. */
-export async function blockersAmong(db: Kysely<DB>, blockedId: string, candidates: string[]): Promise<string[]> {
-  if (candidates.length === 0) return [];
-  const rows = await db.selectFrom('member_blocks').select('blocker_id').where('blocked_id', '=', blockedId).where('blocker_id', 'in', candidates).execute();
-  return rows.map((r) => r.blocker_id);
+/** The blocks between `memberId` and any of `others`, either way (the primary key answers one side, the (blocked_id, blocker_id) index the other). */
+export function blocksWith(db: Kysely<DB>, memberId: string, others: string[]): Promise<{ blocker_id: string; blocked_id: string }[]> {
+  if (others.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('member_blocks')
+    .select(['blocker_id', 'blocked_id'])
+    .where((eb) => eb.or([eb.and([eb('blocker_id', '=', memberId), eb('blocked_id', 'in', others)]), eb.and([eb('blocked_id', '=', memberId), eb('blocker_id', 'in', others)])]))
+    .execute();
+}
+
+/** Every block `memberId` is part of, either way: the handshake's hiding rooms. */
+export function blocksOf(db: Kysely<DB>, memberId: string): Promise<{ blocker_id: string; blocked_id: string }[]> {
+  return db
+    .selectFrom('member_blocks')
+    .select(['blocker_id', 'blocked_id'])
+    .where((eb) => eb.or([eb('blocker_id', '=', memberId), eb('blocked_id', '=', memberId)]))
+    .execute();
 }

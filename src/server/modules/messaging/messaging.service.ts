@@ -147,8 +147,9 @@ export function createMessagingService({ db, dialect, groups, safety, bus, prese
     return a.room.kind === 'room' ? a.isHost : hasRole(member, 'moderator') || hasRole(member, 'admin');
   }
 
-  function viewerOf(member: AuthMember, a: Access) {
-    return { id: member.id, isHost: seesHeld(member, a) };
+  /** Whoever hosts the conversation still sees members who blocked them (their sockets are in its hosts' room). */
+  function viewerOf(member: AuthMember, a: Access): store.ConversationReader {
+    return { id: member.id, seesHeld: seesHeld(member, a), seesBlockers: a.isHost };
   }
 
   function present(member: AuthMember, a: Access, row: store.MessageRow): ChatMessage {

@@ -1,11 +1,10 @@
-import type { Kysely } from 'kysely';
 import { CONTENT_WARNINGS } from '../../../shared/forum-rules.js';
 import { MESSAGE_MAX, socketRooms, type Ack, type SendMessageBody } from '../../../shared/messaging.js';
-import type { DB } from '../../platform/db/schema.js';
 import type { EventBus } from '../../platform/events/bus.js';
 import { AppError } from '../../platform/http/errors.js';
-import { socketError, type KindredSocket, type Realtime } from '../../platform/realtime/realtime.js';
+import { socketError, type KindredServer, type KindredSocket, type Realtime } from '../../platform/realtime/realtime.js';
 import type { Limiter } from '../../platform/realtime/limits.js';
+import type { BlocksService } from '../blocks/blocks.service.js';
 import type { MessagingService, Viewer } from './messaging.service.js';
 
 type Log = { error(obj: object, msg: string): void; warn(obj: object, msg: string): void };
@@ -36,13 +35,31 @@ function answer<T>(ack: unknown, log: Log, work: () => Promise<T>): void {
   );
 }
 
+type Audience = ReturnType<KindredServer['to']>;
+
+/**
+ * Who hears what `authorId` says or does in a conversation: no socket of someone who blocked the
+ * author, nor of someone the author blocked, except that the conversation's hosts still hear
+ * members who blocked them (a block must not hide anything from whoever looks after the room;
+ * history reads the same way). Two broadcasts no socket is in both of — the hosts, and everyone
+ * else — so it works through the adapter on every node. `hostsOnly`: what only hosts may hear;
+ * `skip`: rooms left out of both (the author's own, when they get a copy of their own).
+ */
+function audiences(to: (room: string) => Audience, conversationId: string, authorId: string, opts: { hostsOnly?: boolean; skip?: string[] } = {}): Audience[] {
+  const hosts = socketRooms.hosts(conversationId);
+  const skip = [socketRooms.hiding(authorId), ...(opts.skip ?? [])];
+  const toHosts = to(hosts).except(skip);
+  if (opts.hostsOnly) return [toHosts];
+  return [to(socketRooms.conversation(conversationId)).except([...skip, socketRooms.blockedBy(authorId), hosts]), toHosts];
+}
+
 /**
  * Live conversations over Socket.IO: joining (with catch-up from the last message seen),
  * sending, typing and presence; and the pushes that follow committed changes, through the
  * adapter, to every node.
  */
-export function messagingSocket(deps: { realtime: Realtime; messaging: MessagingService; bus: EventBus; db: Kysely<DB>; typingLimiter: Limiter; log: Log }): void {
-  const { realtime, messaging, bus, db, log } = deps;
+export function messagingSocket(deps: { realtime: Realtime; messaging: MessagingService; blocks: Pick<BlocksService, 'blocksOf'>; bus: EventBus; typingLimiter: Limiter; log: Log }): void {
+  const { realtime, messaging, blocks, bus, log } = deps;
   const { io, presence } = realtime;
   const pending = new Map<string, NodeJS.Timeout>();
 
@@ -60,10 +77,10 @@ export function messagingSocket(deps: { realtime: Realtime; messaging: Messaging
     pending.set(conversationId, timer);
   }
 
-  // What members this one blocked say never reaches this socket.
+  // What members this one blocked say never reaches this socket, nor (unless it hosts) what members who blocked this one say.
   realtime.roomsOnConnect(async (member) => {
-    const blocked = await db.selectFrom('member_blocks').select('blocked_id').where('blocker_id', '=', member.id).execute();
-    return blocked.map((b) => socketRooms.hiding(b.blocked_id));
+    const { blocked, blockedBy } = await blocks.blocksOf(member.id);
+    return [...blocked.map(socketRooms.hiding), ...blockedBy.map(socketRooms.blockedBy)];
   });
 
   realtime.onConnection((socket: KindredSocket) => {
@@ -115,7 +132,9 @@ export function messagingSocket(deps: { realtime: Realtime; messaging: Messaging
       if (!isId(conversationId) || !joined.has(conversationId)) return;
       const typing = (input as { typing?: unknown }).typing === true;
       deps.typingLimiter.consume(member.id).then(
-        () => socket.to(socketRooms.conversation(conversationId)).except(socketRooms.hiding(member.id)).emit('typing', { conversationId, handle: member.handle, typing }),
+        () => {
+          for (const audience of audiences((room) => socket.to(room), conversationId, member.id)) audience.emit('typing', { conversationId, handle: member.handle, typing });
+        },
         () => undefined,
       );
     });
@@ -151,12 +170,13 @@ export function messagingSocket(deps: { realtime: Realtime; messaging: Messaging
       (hostsSeeHeld ? audience.to(socketRooms.hosts(message.conversationId)) : audience).emit('message:new', message);
       return;
     }
-    io.to(socketRooms.conversation(message.conversationId)).except(socketRooms.hiding(authorId)).emit('message:new', message);
+    for (const audience of audiences((room) => io.to(room), message.conversationId, authorId)) audience.emit('message:new', message);
   });
 
   bus.on('message.updated', async ({ message, authorId, reasonForAuthor, onlyAuthorAndHosts }) => {
-    const audience = onlyAuthorAndHosts ? io.to(socketRooms.hosts(message.conversationId)) : io.to(socketRooms.conversation(message.conversationId));
-    audience.except([socketRooms.hiding(authorId), socketRooms.member(authorId)]).emit('message:updated', message);
+    for (const audience of audiences((room) => io.to(room), message.conversationId, authorId, { hostsOnly: onlyAuthorAndHosts, skip: [socketRooms.member(authorId)] })) {
+      audience.emit('message:updated', message);
+    }
     io.to(socketRooms.member(authorId)).emit('message:updated', { ...message, removedReason: reasonForAuthor });
   });
 
@@ -168,14 +188,18 @@ export function messagingSocket(deps: { realtime: Realtime; messaging: Messaging
     io.to(socketRooms.member(memberId)).emit('participant:updated', { conversationId, me });
   });
 
+  // Both members' sockets, on every node (through the adapter): each stops hearing the other.
   bus.on('member.blocked', async ({ blockerId, blockedId }) => {
     io.in(socketRooms.member(blockerId)).socketsJoin(socketRooms.hiding(blockedId));
+    io.in(socketRooms.member(blockedId)).socketsJoin(socketRooms.blockedBy(blockerId));
   });
 
   bus.on('member.access_changed', async ({ memberId }) => realtime.disconnectMember(memberId));
   bus.on('session.ended', async ({ sessionId }) => realtime.disconnectSession(sessionId));
 
+  // A block the other way, if there is one, keeps its own rooms (x:<blocker>, y:<blocked>).
   bus.on('member.unblocked', async ({ blockerId, blockedId }) => {
     io.in(socketRooms.member(blockerId)).socketsLeave(socketRooms.hiding(blockedId));
+    io.in(socketRooms.member(blockedId)).socketsLeave(socketRooms.blockedBy(blockerId));
   });
 }

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { ConversationParticipantsTable, DB, MessagesTable } from '../../platform/db/schema.js';
+import { withoutBlockedAuthors, type BlockViewer } from '../blocks/blocks.query.js';
 import { HOST_ROLES } from './messaging.policy.js';
 
 /** The messaging core's queries: conversations, participants and messages of every kind. */
@@ -254,27 +255,34 @@ export async function findByClientId(db: Kysely<DB>, conversationId: string, aut
   return normalise(rows)[0];
 }
 
-/** What `viewer` may see: held messages only their own (or every one, for a host); never an author they blocked. */
-function visibleTo(db: Kysely<DB>, conversationId: string, viewer: { id: string; isHost: boolean }) {
+/**
+ * Who reads a conversation: `seesHeld`, held messages (a room's hosts; moderators in a private
+ * chat); `seesBlockers`, the words of members who blocked them (whoever hosts the conversation,
+ * the same sockets the live pushes treat so).
+ */
+export interface ConversationReader extends BlockViewer {
+  seesHeld: boolean;
+}
+
+/** What `viewer` may see: held messages only their own (or every one, for a host); never an author a block keeps apart from them. */
+function visibleTo(db: Kysely<DB>, conversationId: string, viewer: ConversationReader) {
   let q = messagesWithAuthor(db).where('messages.conversation_id', '=', conversationId);
   // A held message, and one removed while held, is for its author and the hosts only.
-  if (!viewer.isHost) {
+  if (!viewer.seesHeld) {
     q = q.where((eb) =>
       eb.or([eb.and([eb('messages.status', '!=', 'held'), eb.or([eb('messages.status', '!=', 'removed'), eb('messages.held_reason', 'is', null)])]), eb('messages.author_id', '=', viewer.id)]),
     );
   }
-  return q.where((eb) =>
-      eb.not(eb.exists(eb.selectFrom('member_blocks').select('member_blocks.blocked_id').where('member_blocks.blocker_id', '=', viewer.id).whereRef('member_blocks.blocked_id', '=', 'messages.author_id'))),
-    );
+  return withoutBlockedAuthors(q, viewer, 'messages.author_id');
 }
 
 /** Everything after `afterSeq`, oldest first: the catch-up a reconnecting client asks for. */
-export async function messagesAfter(db: Kysely<DB>, conversationId: string, viewer: { id: string; isHost: boolean }, afterSeq: number, limit: number): Promise<MessageRow[]> {
+export async function messagesAfter(db: Kysely<DB>, conversationId: string, viewer: ConversationReader, afterSeq: number, limit: number): Promise<MessageRow[]> {
   return normalise(await visibleTo(db, conversationId, viewer).where('messages.seq', '>', afterSeq).orderBy('messages.seq', 'asc').limit(limit).execute());
 }
 
 /** A page of history before `beforeSeq` (or the newest), newest first. */
-export async function messagesBefore(db: Kysely<DB>, conversationId: string, viewer: { id: string; isHost: boolean }, beforeSeq: number | null, limit: number): Promise<MessageRow[]> {
+export async function messagesBefore(db: Kysely<DB>, conversationId: string, viewer: ConversationReader, beforeSeq: number | null, limit: number): Promise<MessageRow[]> {
   let q = visibleTo(db, conversationId, viewer);
   if (beforeSeq !== null) q = q.where('messages.seq', '<', beforeSeq);
   return normalise(await q.orderBy('messages.seq', 'desc').limit(limit).execute());

@@ -235,34 +235,6 @@ describeEachDialect(
       expect(asOther.messages[0]).toMatchObject({ status: 'removed', body: '', removedReason: null });
     });
 
-    it('a member who blocked another never receives their messages, live or in history', async () => {
-      const { url, a, b, view, sa, sb } = await twoInRoom();
-      expect((await b.put('/api/v1/me/blocks/quiet-harbour')).statusCode).toBe(204);
-      const atB = collect(sb, 'message:new');
-      const typingAtB = collect(sb, 'typing');
-      sa.emit('typing', { conversationId: view.room.id, typing: true });
-      await sent(sa, view.room.id, 'from someone b blocked');
-      const c = await memberIn(t(), 'third-willow');
-      await enterRoom(c);
-      const sc = await online(c, url);
-      await join(sc, view.room.id);
-      await sent(sc, view.room.id, 'from someone else');
-      await eventually(() => atB.length === 1, 'the other message');
-      await settle();
-      expect(atB.map((m) => m.body)).toEqual(['from someone else']);
-      expect(typingAtB).toHaveLength(0);
-      const history = (await b.get('/api/v1/groups/depression-support/room')).json() as RoomView;
-      expect(history.messages.map((m) => m.body)).toEqual(['from someone else']);
-      const again = await online(b, url);
-      expect((await join(again, view.room.id, 0)).messages.map((m) => m.body)).toEqual(['from someone else']);
-      // The blocked member still sees everything.
-      expect(((await a.get('/api/v1/groups/depression-support/room')).json() as RoomView).messages).toHaveLength(2);
-      // Lifting the block lets what they say through again, on the sockets already open.
-      expect((await b.delete('/api/v1/me/blocks/quiet-harbour')).statusCode).toBe(204);
-      await sent(sa, view.room.id, 'after the block was lifted');
-      await eventually(() => atB.some((m) => m.body === 'after the block was lifted'), 'the message after unblocking');
-    });
-
     it('counts who is here now, a person once however many tabs, and relays typing to the others', async () => {
       const { url, a, view, sa, sb } = await twoInRoom();
       const presence = collect(sa, 'presence');

@@ -29,9 +29,9 @@ interface NewNotification {
  * In-app notifications: replies to my posts and in posts I follow, @mentions, and reactions to
  * what I wrote. A list per member with an unread count kept on the member's row (moved on
  * write, never counted on read). Every change is announced as 'notifications.changed' after it
- * commits, for the real-time layer to push. Nobody hears from a member they blocked.
+ * commits, for the real-time layer to push. A block keeps two members from hearing of each other, both ways.
  */
-export function createNotificationsService({ db, bus, blocks, now = Date.now }: { db: Kysely<DB>; bus: EventBus; blocks: Pick<BlocksService, 'blockersAmong'>; now?: () => number }) {
+export function createNotificationsService({ db, bus, blocks, now = Date.now }: { db: Kysely<DB>; bus: EventBus; blocks: Pick<BlocksService, 'between'>; now?: () => number }) {
   async function changed(memberIds: string[]): Promise<void> {
     if (memberIds.length > 0) await bus.publish('notifications.changed', { memberIds: [...new Set(memberIds)] });
   }
@@ -73,12 +73,11 @@ export function createNotificationsService({ db, bus, blocks, now = Date.now }: 
     await changed(items.map((n) => n.memberId));
   }
 
-  /** Leaves out the author, and everyone who blocked the author (anonymous or not). */
+  /** Leaves out the author, everyone who blocked the author and everyone the author blocked (anonymous or not). */
   async function reachable(authorId: string, candidates: Iterable<string>): Promise<string[]> {
     const ids = [...new Set(candidates)].filter((id) => id !== authorId);
-    const blockers = new Set<string>();
-    for (let i = 0; i < ids.length; i += CHUNK) for (const b of await blocks.blockersAmong(authorId, ids.slice(i, i + CHUNK))) blockers.add(b);
-    return ids.filter((id) => !blockers.has(id));
+    const { blocked, blockedBy } = await blocks.between(authorId, ids);
+    return ids.filter((id) => !blocked.has(id) && !blockedBy.has(id));
   }
 
   /** Members mentioned in `text` who exist and can read the post's group (any signed-in member, unless it is archived). */
@@ -118,7 +117,7 @@ export function createNotificationsService({ db, bus, blocks, now = Date.now }: 
   }
 
   // A reply: everyone following the post, and its author, hear of it; people it mentions hear of
-  // the mention instead (once each). Never the person who wrote it, never someone who blocked them.
+  // the mention instead (once each). Never the person who wrote it, nor anyone a block keeps apart from them.
   bus.on('reply.created', async (event) => {
     const rows = await db
       .selectFrom('posts')
@@ -199,9 +198,11 @@ export function createNotificationsService({ db, bus, blocks, now = Date.now }: 
     if (bumped) await changed([recipient]);
   });
 
-  // Blocking someone quietly reads what they had already caused, so the badge does not point at them.
+  // Blocking quietly reads what each of the two had already caused the other, both ways, since the
+  // list leaves those out now: a badge must not count what the list cannot show.
   bus.on('member.blocked', async (event) => {
     await markReadWhere(event.blockerId, (q) => q.where('actor_id', '=', event.blockedId));
+    await markReadWhere(event.blockedId, (q) => q.where('actor_id', '=', event.blockerId));
   });
 
   async function unread(memberId: string): Promise<number> {
@@ -236,7 +237,8 @@ export function createNotificationsService({ db, bus, blocks, now = Date.now }: 
     unread,
 
     async list(memberId: string, page: PageRequest): Promise<Page<Notification> & { unread: number }> {
-      const q = withoutBlockedAuthors(db.selectFrom('notifications'), memberId, 'notifications.actor_id')
+      // Both ways for everyone, moderators too: this is what reaches the member, not what they review.
+      const q = withoutBlockedAuthors(db.selectFrom('notifications'), { id: memberId, seesBlockers: false }, 'notifications.actor_id')
         .innerJoin('posts', 'posts.id', 'notifications.post_id')
         .leftJoin('replies', 'replies.id', 'notifications.reply_id')
         .leftJoin('members as actor', 'actor.id', 'notifications.actor_id')

@@ -49,7 +49,7 @@ describeEachDialect('notifications: mentions and reactions', (t) => {
     expect(JSON.stringify(n)).not.toContain('QuietHeron91');
   });
 
-  it('does not deliver a mention, anonymous or not, from a member the mentioned person blocked', async () => {
+  it('does not deliver a mention, anonymous or not, between a member and someone they blocked, either way', async () => {
     const ana = await memberIn(t(), 'QuietHeron92');
     const bo = await memberIn(t(), 'GentleOtter92');
     await ana.put('/api/v1/me/blocks/GentleOtter92');
@@ -61,10 +61,13 @@ describeEachDialect('notifications: mentions and reactions', (t) => {
     await reply(bo, id, 'Hello again @QuietHeron92');
     expect(await unread(ana)).toBe(0);
     expect(await list(ana)).toEqual([]);
-    // The block is one way: the blocker can still mention the member they blocked.
+    // Everyone else mentioned alongside still hears of it.
     expect((await list(cy)).map((n) => n.kind)).toEqual(['mention']);
-    await post(ana, { title: 'To @GentleOtter92', body: 'Made-up words.' });
-    expect((await list(bo)).some((n) => n.kind === 'mention')).toBe(true);
+    // The block works both ways: the blocker's mentions do not reach the member they blocked either.
+    await post(ana, { title: 'To @GentleOtter92', body: 'Made-up words for @MistyFinch92 too.' });
+    expect((await list(bo)).some((n) => n.kind === 'mention')).toBe(false);
+    expect(await unread(bo)).toBe(0);
+    expect((await list(cy)).map((n) => n.kind)).toEqual(['mention', 'mention']);
   });
 
   it('notifies reactions once per person, gathering them while unread', async () => {
@@ -103,9 +106,9 @@ describeEachDialect('notifications: mentions and reactions', (t) => {
     await ana.put(`/api/v1/replies/${r}/reactions/thank_you`);
     expect((await list(bo)).filter((n) => n.kind === 'reaction')).toEqual([expect.objectContaining({ replyId: r, reaction: 'thank_you', actor: expect.objectContaining({ handle: 'QuietHeron93' }) })]);
 
-    // Nobody hears of a reaction from someone they blocked.
+    // Nobody hears of a reaction from someone they blocked (whose reply is not there for them any more).
     await bo.put('/api/v1/me/blocks/MistyFinch93');
-    await cy.put(`/api/v1/replies/${r}/reactions/hug`);
+    expect((await cy.put(`/api/v1/replies/${r}/reactions/hug`)).statusCode).toBe(404);
     expect((await list(bo)).filter((n) => n.kind === 'reaction')).toHaveLength(1);
   });
 

@@ -17,6 +17,7 @@ import { toPage, type Page, type PageRequest } from '../../platform/db/paginatio
 import type { EventBus } from '../../platform/events/bus.js';
 import { assertMayTakePart, type AuthMember } from '../../platform/http/auth.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
+import { blockViewer } from '../blocks/blocks.query.js';
 import type { BlocksService } from '../blocks/blocks.service.js';
 import type { GroupsService } from '../groups/groups.service.js';
 import { recordAudit } from '../moderation/audit.js';
@@ -39,7 +40,7 @@ export interface PostsDeps {
   search: SearchService;
   safety: SafetyService;
   bus: EventBus;
-  blocks: Pick<BlocksService, 'blockedIds' | 'hasBlocked'>;
+  blocks: Pick<BlocksService, 'between'>;
   /** Limits per trust level, and holds for new members' links and repeated words. */
   trust: Pick<TrustService, 'admit'>;
   now?: () => number;
@@ -87,15 +88,28 @@ export function createPostsService({ db, groups, search, safety, bus, blocks, tr
   }
 
   /**
-   * A post by someone the reader blocked stays out of their way even by a direct link: a named
+   * A block keeps a post out of the way even by a direct link, both ways. To the blocker a named
    * one says why; an anonymous one answers as if it were not there, so nobody learns who wrote it.
+   * To the member its author blocked it answers as if it were not there, so they are never told.
    * Moderators still reach it, because reports and risk alerts must be reviewable.
    */
   async function assertNotBlocked(viewer: AuthMember | null, post: store.PostWithGroup): Promise<void> {
     if (!viewer || viewer.id === post.author_id || postsPolicy.isModerator(viewer)) return;
-    if (!(await blocks.hasBlocked(viewer.id, post.author_id))) return;
-    if (post.anonymous) throw notFound('That post');
-    throw new AppError('blocked_member', 'You blocked the member who wrote this post, so it is hidden from you. You can unblock them in Settings if you want to read it.', 403);
+    const { blocked, blockedBy } = await blocks.between(viewer.id, [post.author_id]);
+    // The viewer's own block comes first: someone who blocked the author expects to be told so.
+    if (blocked.has(post.author_id) && !post.anonymous) {
+      throw new AppError('blocked_member', 'You blocked the member who wrote this post, so it is hidden from you. You can unblock them in Settings if you want to read it.', 403);
+    }
+    if (blocked.has(post.author_id) || blockedBy.has(post.author_id)) throw notFound('That post');
+  }
+
+  /**
+   * Whether `authorId` blocked `viewer`: then what they wrote is not there for the viewer on any
+   * path that names it (saving, reacting, replying), as it is not by link. Moderators excepted.
+   */
+  async function hiddenFrom(viewer: AuthMember, authorId: string): Promise<boolean> {
+    if (viewer.id === authorId || postsPolicy.isModerator(viewer)) return false;
+    return (await blocks.between(viewer.id, [authorId])).blockedBy.has(authorId);
   }
 
   async function detail(viewer: AuthMember | null, id: string): Promise<PostDetail> {
@@ -121,22 +135,22 @@ export function createPostsService({ db, groups, search, safety, bus, blocks, tr
   return {
     async groupFeed(viewer: AuthMember | null, slug: string, sort: 'new' | 'active' | 'unanswered', page: PageRequest): Promise<Page<PostSummary>> {
       const group = await groups.readable(viewer, slug);
-      const rows = await store.groupFeed(db, group.id, sort, page, viewer?.id ?? null);
+      const rows = await store.groupFeed(db, group.id, sort, page, blockViewer(viewer));
       return summaries(viewer, rows, page, (r) => (sort === 'active' ? r.last_activity_at : r.created_at));
     },
 
     async homeFeed(viewer: AuthMember, page: PageRequest): Promise<Page<PostSummary>> {
-      return summaries(viewer, await store.homeFeed(db, viewer.id, page), page, (r) => r.last_activity_at);
+      return summaries(viewer, await store.homeFeed(db, blockViewer(viewer), page), page, (r) => r.last_activity_at);
     },
 
     async needsReply(viewer: AuthMember, page: PageRequest): Promise<Page<PostSummary>> {
       const groupIds = await groups.readableIds(viewer);
-      const rows = await store.needsReply(db, groupIds, now() - NEEDS_REPLY_DAYS * DAY, page, viewer.id);
+      const rows = await store.needsReply(db, groupIds, now() - NEEDS_REPLY_DAYS * DAY, page, blockViewer(viewer));
       return summaries(viewer, rows, page, (r) => r.created_at);
     },
 
     async saved(viewer: AuthMember, page: PageRequest): Promise<Page<PostSummary>> {
-      const rows = await store.savedPosts(db, viewer.id, page);
+      const rows = await store.savedPosts(db, blockViewer(viewer), page);
       return summaries(viewer, rows, page, (r) => r.saved_at);
     },
 
@@ -272,12 +286,17 @@ export function createPostsService({ db, groups, search, safety, bus, blocks, tr
       await assertNotBlocked(viewer, post);
       const rows = await store.thread(db, postId, page);
       const kept = rows.slice(0, page.limit);
-      const blocked = new Set(viewer ? await blocks.blockedIds(viewer.id) : []);
+      const moderator = postsPolicy.isModerator(viewer);
+      const { blocked, blockedBy } = viewer ? await blocks.between(viewer.id, kept.map((r) => r.author_id)) : { blocked: new Set<string>(), blockedBy: new Set<string>() };
       // Held replies are shown only to their author and moderators. A reply by someone the reader
       // blocked keeps its place as "You blocked this member", so the answers to it still read in
-      // order; an anonymous one is left out, so the placeholder never says who wrote it.
+      // order; an anonymous one is left out, so the placeholder never says who wrote it. A reply
+      // by someone who blocked the reader is left out with no placeholder (one would tell them),
+      // except for moderators; the answers to a reply left out still show, in their place.
       const visible = (r: store.ReplyWithAuthor) =>
-        (r.status === 'published' || viewer?.id === r.author_id || postsPolicy.isModerator(viewer)) && !(r.anonymous && blocked.has(r.author_id));
+        (r.status === 'published' || viewer?.id === r.author_id || moderator) &&
+        !(r.anonymous && blocked.has(r.author_id)) &&
+        !(blockedBy.has(r.author_id) && !blocked.has(r.author_id) && !moderator);
       const mine = viewer ? await store.myReactions(db, 'reply', kept.map((r) => r.id), viewer.id) : new Map<string, ReactionKind[]>();
       const page_ = toPage(rows, page.limit, (r) => [r.path, r.id], (r) => r);
       return {
@@ -288,13 +307,14 @@ export function createPostsService({ db, groups, search, safety, bus, blocks, tr
 
     async reply(author: AuthMember, postId: string, input: CreateReplyBody): Promise<{ reply: Reply; safety: SafetyOutcome }> {
       const post = await readablePost(author, postId);
+      if (await hiddenFrom(author, post.author_id)) throw notFound('That post');
       assertMayTakePart(author, now());
       if (post.deleted_at !== null) throw new AppError('post_deleted', 'This post was deleted, so it cannot take new replies. Your reply is kept in the box.', 409);
       if (post.locked_at !== null) throw new AppError('post_locked', 'This post is locked, so it cannot take new replies. Your reply is kept in the box.', 409);
       let parent: store.ReplyWithAuthor | undefined;
       if (input.parentId) {
         parent = await store.findReply(db, input.parentId);
-        if (!parent || parent.post_id !== postId || parent.status !== 'published') {
+        if (!parent || parent.post_id !== postId || parent.status !== 'published' || (await hiddenFrom(author, parent.author_id))) {
           throw new AppError('invalid_input', 'The reply you are answering is not on this post.', 400, { parentId: 'That reply is not part of this post.' });
         }
       }
@@ -440,10 +460,12 @@ export function createPostsService({ db, groups, search, safety, bus, blocks, tr
       let postId: string;
       if (target.type === 'post') {
         const post = await readablePost(member, target.id);
+        if (await hiddenFrom(member, post.author_id)) throw notFound('That post');
         if (post.deleted_at !== null) throw new AppError('post_deleted', 'This post was deleted.', 409);
         postId = post.id;
       } else {
-        const { reply } = await readableReply(member, target.id);
+        const { reply, post } = await readableReply(member, target.id);
+        if ((await hiddenFrom(member, post.author_id)) || (await hiddenFrom(member, reply.author_id))) throw notFound('That reply');
         if (reply.deleted_at !== null) throw new AppError('reply_deleted', 'This reply was deleted.', 409);
         postId = reply.post_id;
       }
@@ -462,7 +484,8 @@ export function createPostsService({ db, groups, search, safety, bus, blocks, tr
     },
 
     async mark(member: AuthMember, id: string, what: 'saved_posts' | 'post_follows', on: boolean): Promise<PostDetail> {
-      await readablePost(member, id);
+      const post = await readablePost(member, id);
+      if (await hiddenFrom(member, post.author_id)) throw notFound('That post');
       await store.setMark(db, what, id, member.id, on, now());
       return detail(member, id);
     },

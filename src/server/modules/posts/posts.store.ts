@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { ReactionKind } from '../../../shared/forum.js';
 import type { DB, PostRow, ReplyRow } from '../../platform/db/schema.js';
 import { keyset, type PageRequest } from '../../platform/db/pagination.js';
-import { withoutBlockedAuthors } from '../blocks/blocks.query.js';
+import { withoutBlockedAuthors, type BlockViewer } from '../blocks/blocks.query.js';
 
 /** The forum's queries: posts, replies, reactions, saved posts and follows. */
 
@@ -43,33 +43,33 @@ export function findPost(db: Kysely<DB>, id: string): Promise<PostWithGroup | un
 }
 
 // Listed: published, and not deleted unless someone replied (the thread stays, marked [deleted]);
-// never by someone the viewer blocked, anonymous or not.
-function listable<QB extends ReturnType<typeof postsWithGroup>>(q: QB, viewerId: string | null): QB {
-  return withoutBlockedAuthors(q, viewerId, 'posts.author_id')
+// never by someone the viewer blocked or who blocked the viewer, anonymous or not.
+function listable<QB extends ReturnType<typeof postsWithGroup>>(q: QB, viewer: BlockViewer | null): QB {
+  return withoutBlockedAuthors(q, viewer, 'posts.author_id')
     .where('posts.status', '=', 'published')
     .where('groups.archived_at', 'is', null)
     .where((eb) => eb.or([eb('posts.deleted_at', 'is', null), eb('posts.reply_count', '>', 0)])) as QB;
 }
 
-export function groupFeed(db: Kysely<DB>, groupId: string, sort: 'new' | 'active' | 'unanswered', page: PageRequest, viewerId: string | null): Promise<PostListRow[]> {
-  let q = listable(postsWithGroup(db), viewerId).where('posts.group_id', '=', groupId);
+export function groupFeed(db: Kysely<DB>, groupId: string, sort: 'new' | 'active' | 'unanswered', page: PageRequest, viewer: BlockViewer | null): Promise<PostListRow[]> {
+  let q = listable(postsWithGroup(db), viewer).where('posts.group_id', '=', groupId);
   if (sort === 'unanswered') q = q.where('posts.answer_count', '=', 0).where('posts.deleted_at', 'is', null);
   const column = sort === 'active' ? 'posts.last_activity_at' : 'posts.created_at';
   return keyset(q, { sort: column, sortType: 'number', id: 'posts.id', direction: 'desc', page }).execute();
 }
 
 /** Posts of the groups a member joined, most recently active first. */
-export function homeFeed(db: Kysely<DB>, memberId: string, page: PageRequest): Promise<PostListRow[]> {
-  const q = listable(postsWithGroup(db), memberId).where('posts.group_id', 'in', (eb) =>
-    eb.selectFrom('group_members').select('group_members.group_id').where('group_members.member_id', '=', memberId),
+export function homeFeed(db: Kysely<DB>, viewer: BlockViewer, page: PageRequest): Promise<PostListRow[]> {
+  const q = listable(postsWithGroup(db), viewer).where('posts.group_id', 'in', (eb) =>
+    eb.selectFrom('group_members').select('group_members.group_id').where('group_members.member_id', '=', viewer.id),
   );
   return keyset(q, { sort: 'posts.last_activity_at', sortType: 'number', id: 'posts.id', direction: 'desc', page }).execute();
 }
 
 /** Posts nobody has answered yet, oldest first, from `since` on, in the given groups. */
-export function needsReply(db: Kysely<DB>, groupIds: string[], since: number, page: PageRequest, viewerId: string): Promise<PostListRow[]> {
+export function needsReply(db: Kysely<DB>, groupIds: string[], since: number, page: PageRequest, viewer: BlockViewer): Promise<PostListRow[]> {
   if (groupIds.length === 0) return Promise.resolve([]);
-  const q = listable(postsWithGroup(db), viewerId)
+  const q = listable(postsWithGroup(db), viewer)
     .where('posts.answer_count', '=', 0)
     .where('posts.deleted_at', 'is', null)
     .where('posts.locked_at', 'is', null)
@@ -78,13 +78,13 @@ export function needsReply(db: Kysely<DB>, groupIds: string[], since: number, pa
   return keyset(q, { sort: 'posts.created_at', sortType: 'number', id: 'posts.id', direction: 'asc', page }).execute();
 }
 
-export function savedPosts(db: Kysely<DB>, memberId: string, page: PageRequest) {
-  const q = withoutBlockedAuthors(postsWithGroup(db), memberId, 'posts.author_id')
+export function savedPosts(db: Kysely<DB>, viewer: BlockViewer, page: PageRequest) {
+  const q = withoutBlockedAuthors(postsWithGroup(db), viewer, 'posts.author_id')
     .innerJoin('saved_posts', 'saved_posts.post_id', 'posts.id')
     .select('saved_posts.created_at as saved_at')
-    .where('saved_posts.member_id', '=', memberId)
+    .where('saved_posts.member_id', '=', viewer.id)
     // A saved post that was later held or removed is its author's business and the moderators'.
-    .where((eb) => eb.or([eb('posts.status', '=', 'published'), eb('posts.author_id', '=', memberId)]))
+    .where((eb) => eb.or([eb('posts.status', '=', 'published'), eb('posts.author_id', '=', viewer.id)]))
     .where('groups.archived_at', 'is', null);
   return keyset(q, { sort: 'saved_posts.created_at', sortType: 'number', id: 'posts.id', direction: 'desc', page }).execute();
 }

@@ -5,7 +5,7 @@ import type { DialectName } from '../../platform/db/dialect/index.js';
 import { indexSearchDoc, removeSearchDoc, searchCandidates } from '../../platform/db/dialect/search.js';
 import { decodeCursor, encodeCursor, type Page, type PageRequest } from '../../platform/db/pagination.js';
 import type { AuthMember } from '../../platform/http/auth.js';
-import { withoutBlockedAuthors } from '../blocks/blocks.query.js';
+import { blockViewer, withoutBlockedAuthors, type BlockViewer } from '../blocks/blocks.query.js';
 import type { GroupsService } from '../groups/groups.service.js';
 import { plainText } from '../posts/markdown.js';
 import { normaliseWord, queryTerms, termsOf } from './terms.js';
@@ -93,13 +93,13 @@ const rankKey = (score: number, createdAt: number) => `${String(score).padStart(
 
 /** Full-text search over what a member may read: posts and replies, published and not deleted. */
 export function createSearchService({ db, dialect, groups }: { db: Kysely<DB>; dialect: DialectName; groups: GroupsService }) {
-  /** The candidates still readable, leaving out what the viewer blocked (a reply on a blocked member's post too). */
-  async function load(keys: string[], viewerId: string | null): Promise<Doc[]> {
+  /** The candidates still readable, leaving out what a block keeps apart, either way (a reply on such a member's post too). */
+  async function load(keys: string[], viewer: BlockViewer | null): Promise<Doc[]> {
     const postIds = keys.filter((k) => k.startsWith('p:')).map((k) => k.slice(2));
     const replyIds = keys.filter((k) => k.startsWith('r:')).map((k) => k.slice(2));
     const docs: Doc[] = [];
     if (postIds.length) {
-      const rows = await withoutBlockedAuthors(db.selectFrom('posts'), viewerId, 'posts.author_id')
+      const rows = await withoutBlockedAuthors(db.selectFrom('posts'), viewer, 'posts.author_id')
         .innerJoin('groups', 'groups.id', 'posts.group_id')
         .select(['posts.id', 'posts.id as post_id', 'posts.title', 'posts.body_html', 'posts.content_warning', 'posts.created_at', 'groups.slug', 'groups.name'])
         .where('posts.id', 'in', postIds)
@@ -109,7 +109,7 @@ export function createSearchService({ db, dialect, groups }: { db: Kysely<DB>; d
       docs.push(...rows.map((r) => asDocument('post', r)));
     }
     if (replyIds.length) {
-      const rows = await withoutBlockedAuthors(withoutBlockedAuthors(db.selectFrom('replies'), viewerId, 'replies.author_id'), viewerId, 'posts.author_id')
+      const rows = await withoutBlockedAuthors(withoutBlockedAuthors(db.selectFrom('replies'), viewer, 'replies.author_id'), viewer, 'posts.author_id')
         .innerJoin('posts', 'posts.id', 'replies.post_id')
         .innerJoin('groups', 'groups.id', 'posts.group_id')
         .select(['replies.id', 'replies.post_id', 'replies.body_html', 'replies.created_at', 'posts.title', 'posts.content_warning', 'groups.slug', 'groups.name'])
@@ -142,7 +142,7 @@ export function createSearchService({ db, dialect, groups }: { db: Kysely<DB>; d
       const terms = queryTerms(q);
       const groupIds = await groups.readableIds(actor);
       const keys = await searchCandidates(db, dialect, terms, groupIds, CANDIDATES);
-      const ranked = (await load(keys, actor?.id ?? null))
+      const ranked = (await load(keys, blockViewer(actor)))
         .map((d) => ({ d, rank: rankKey(scoreDoc(terms, d.kind === 'post' ? d.title : '', d.text), d.createdAt) }))
         .sort((a, b) => (a.rank === b.rank ? (a.d.id < b.d.id ? 1 : -1) : a.rank < b.rank ? 1 : -1));
       let start = 0;

@@ -9,6 +9,7 @@ import { listeners } from './2026_11_26_0006_listeners.js';
 import { moderation } from './2026_11_26_0007_moderation.js';
 import { trust } from './2026_11_26_0008_trust.js';
 import { groupStaff } from './2026_11_26_0009_group_staff.js';
+import { blocksBothWays } from './2026_11_26_0010_blocks_both_ways.js';
 
 /**
  * Every migration, registered by name in the order it landed. Never edit one that has
@@ -25,6 +26,7 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '2026_11_26_0007_moderation': moderation,
     '2026_11_26_0008_trust': trust,
     '2026_11_26_0009_group_staff': groupStaff,
+    '2026_11_26_0010_blocks_both_ways': blocksBothWays,
   };
 }
 
