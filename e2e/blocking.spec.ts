@@ -1,26 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
-import { checkPage, readGroupRules, signUp, uniqueHandle } from './helpers';
+import { GROUP, joinGroup, writePost } from './group-helpers';
+import { checkPage, signUp, uniqueHandle } from './helpers';
 
-const GROUP = 'depression-support';
 const PHONE = { width: 360, height: 740 };
 
 test.use({ viewport: PHONE });
-
-async function joinGroup(page: Page): Promise<void> {
-  await page.goto(`/groups/${GROUP}`);
-  await page.getByRole('button', { name: 'Join group' }).click();
-  await expect(page.getByRole('button', { name: 'Leave group' })).toBeVisible();
-  await readGroupRules(page, GROUP);
-}
-
-async function writePost(page: Page, title: string, body: string): Promise<void> {
-  await page.goto(`/groups/${GROUP}`);
-  await page.getByRole('link', { name: 'Write a post' }).click();
-  await page.getByLabel('Title', { exact: true }).fill(title);
-  await page.getByLabel('Your post', { exact: true }).fill(body);
-  await page.getByRole('button', { name: 'Publish post' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-}
 
 /** The group's newest posts, loaded. */
 async function openFeed(page: Page): Promise<void> {

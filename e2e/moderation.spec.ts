@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { adminCredentials, checkPage, checkPhonePage, logIn, readGroupRules, signUp, uniqueHandle, uniqueWord } from './helpers';
+import { GROUP, joinGroup, writePost } from './group-helpers';
+import { adminCredentials, checkPage, checkPhonePage, logIn, signUp, uniqueHandle, uniqueWord } from './helpers';
 
-const GROUP = 'depression-support';
 const PHONE = { width: 360, height: 740 };
 
 async function memberBrowser(browser: Browser, baseURL: string, prefix: string, viewport = PHONE) {
@@ -10,23 +10,6 @@ async function memberBrowser(browser: Browser, baseURL: string, prefix: string, 
   const handle = uniqueHandle(prefix);
   await signUp(page, handle);
   return { context, page, handle };
-}
-
-async function joinGroup(page: Page): Promise<void> {
-  await page.goto(`/groups/${GROUP}`);
-  await page.getByRole('button', { name: 'Join group' }).click();
-  await expect(page.getByRole('button', { name: 'Leave group' })).toBeVisible();
-  await readGroupRules(page, GROUP);
-}
-
-async function writePost(page: Page, title: string, body: string): Promise<string> {
-  await page.goto(`/groups/${GROUP}`);
-  await page.getByRole('link', { name: 'Write a post' }).click();
-  await page.getByLabel('Title', { exact: true }).fill(title);
-  await page.getByLabel('Your post', { exact: true }).fill(body);
-  await page.getByRole('button', { name: 'Publish post' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-  return new URL(page.url()).pathname;
 }
 
 test('a member reports a post, a moderator removes it with a reason, the author sees why, and the audit log shows it', async ({ page, browser, baseURL }, testInfo) => {
