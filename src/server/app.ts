@@ -65,8 +65,13 @@ import { createBlocksService } from './modules/blocks/blocks.service.js';
 import { blocksMemberData } from './modules/blocks/blocks.member-data.js';
 import { createListenersService } from './modules/listeners/listeners.service.js';
 import { createListenerDutyService } from './modules/listeners/listeners.duty.js';
+import { facilitatorsMemberData } from './modules/facilitators/facilitators.member-data.js';
+import { facilitatorsRoutes } from './modules/facilitators/facilitators.routes.js';
+import { createFacilitatorsService } from './modules/facilitators/facilitators.service.js';
 import { listenersRoutes } from './modules/listeners/listeners.routes.js';
 import { listenersMemberData } from './modules/listeners/listeners.member-data.js';
+import { createMeetingsService } from './modules/meetings/meetings.service.js';
+import { meetingsRoutes } from './modules/meetings/meetings.routes.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -177,6 +182,7 @@ export async function buildApp({ config, database, redis, webDir = defaultWebDir
   app.decorate('events', bus);
   const blocks = createBlocksService({ db, accounts, bus });
   const listeners = createListenersService({ db, bus });
+  const facilitators = createFacilitatorsService({ db });
   // The queue reads on-duty listeners from here (onDutyListeners, profileOf).
   const listenerDuty = createListenerDutyService({ db, bus, dailyCapMinutes: config.LISTENER_DAILY_CAP_MINUTES });
   const search = createSearchService({ db, dialect: database.dialect, groups });
@@ -195,7 +201,7 @@ export async function buildApp({ config, database, redis, webDir = defaultWebDir
   const posts = createPostsService({ db, groups, search, safety, bus, blocks, trust });
   const notifications = createNotificationsService({ db, bus, blocks });
   // Every module's share of a member's data, for the export and for deleting the account.
-  const accountData = createAccountDataService({ db, bus, modules: [groupsMemberData, postsMemberData(search), notificationsMemberData, safetyMemberData, blocksMemberData, messagingMemberData, listenersMemberData] });
+  const accountData = createAccountDataService({ db, bus, modules: [groupsMemberData, postsMemberData(search), notificationsMemberData, safetyMemberData, blocksMemberData, messagingMemberData, listenersMemberData, facilitatorsMemberData] });
   // Live conversations: Socket.IO on this server, through Redis to every node when configured.
   const realtime = createRealtime({
     server: app.server,
@@ -261,6 +267,8 @@ export async function buildApp({ config, database, redis, webDir = defaultWebDir
         }),
       );
       await api.register(listenersRoutes({ listeners, duty: listenerDuty }));
+      await api.register(facilitatorsRoutes({ facilitators }));
+      await api.register(meetingsRoutes({ meetings: createMeetingsService({ db, groups }), publicOrigin: config.PUBLIC_ORIGIN }));
       await api.register(accountDataRoutes({ accountData, cookie: cookieJar }));
     },
     { prefix: '/api/v1' },

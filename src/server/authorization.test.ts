@@ -69,14 +69,15 @@ const anyone = (status = 200) => table(() => status);
 /** Any signed-in member. */
 const signedIn = (status = 200) => table((r) => (r === 'visitor' || r === 'banned' ? 401 : status));
 /** Only `roles`; every other signed-in member gets `otherwise`. */
-const only = (roles: Role[], status = 200, otherwise = 403) => table((r) => (r === 'visitor' || r === 'banned' ? 401 : roles.includes(r) ? status : otherwise));
+const rolesOnly = (roles: Role[], status = 200, otherwise = 403) => table((r) => (r === 'visitor' || r === 'banned' ? 401 : roles.includes(r) ? status : otherwise));
 /** Nobody in the matrix: the owner's private things do not exist for anyone else. */
-const nobody = () => only([], 200, 404);
+const nobody = () => rolesOnly([], 200, 404);
 
 const aPost = { title: 'A made-up title', body: 'Made-up words for the authorization test.' };
 const clientId = () => `az-${Math.random().toString(36).slice(2, 12)}`;
 const planFields = { warningSigns: 'made-up', copingStrategies: '', distractions: '', peopleToAsk: '', professionals: '', safeEnvironment: '', reasonsForLiving: '' };
 const reason = 'A made-up reason for the authorization test.';
+const aMeeting = { title: 'A made-up meeting', startTime: '09:00', timeZone: 'Europe/London', durationMinutes: 60, recurrence: { kind: 'weekly', days: ['mo', 'th'], interval: 1 } };
 
 const ROWS: Row[] = [
   // --- accounts and sessions ---
@@ -111,9 +112,9 @@ const ROWS: Row[] = [
   { route: 'GET /api/v1/me/export', expect: signedIn() },
   { route: 'DELETE /api/v1/me', expect: signedIn(204), freshCaller: true, req: () => ({ body: { passphrase: PASSPHRASE } }) },
   { route: 'GET /api/v1/members/:handle', expect: signedIn(), req: (w) => ({ params: { handle: w.ids.ownerHandle } }) },
-  { route: 'GET /api/v1/admin/members', expect: only(['admin']) },
-  { route: 'PUT /api/v1/admin/members/:id/roles', expect: only(['admin']), req: (w) => ({ params: { id: w.ids.bystanderId }, body: { roles: [] } }) },
-  { route: 'PUT /api/v1/admin/members/:id/trust', expect: only(['admin']), req: (w) => ({ params: { id: w.ids.bystanderId }, body: { level: 1 } }) },
+  { route: 'GET /api/v1/admin/members', expect: rolesOnly(['admin']) },
+  { route: 'PUT /api/v1/admin/members/:id/roles', expect: rolesOnly(['admin']), req: (w) => ({ params: { id: w.ids.bystanderId }, body: { roles: [] } }) },
+  { route: 'PUT /api/v1/admin/members/:id/trust', expect: rolesOnly(['admin']), req: (w) => ({ params: { id: w.ids.bystanderId }, body: { level: 1 } }) },
 
   // --- groups ---
   // Archived groups are for admins, and only when asked for.
@@ -125,17 +126,17 @@ const ROWS: Row[] = [
   { route: 'DELETE /api/v1/groups/:slug/membership', expect: signedIn(), req: () => ({ params: { slug: SPARE_GROUP } }) },
   // Showing a group on one's profile needs its membership: the other group's member is told to join first.
   { route: 'PATCH /api/v1/groups/:slug/membership', expect: { ...signedIn(), otherGroup: 409 }, req: () => ({ params: { slug: GROUP_A }, body: { showOnProfile: true } }) },
-  { route: 'POST /api/v1/groups', expect: only(['admin'], 201), req: (w) => ({ body: { name: `Made-up ${w.fresh.handle('group')}`, description: 'Made-up.', rules: [] } }) },
-  { route: 'PATCH /api/v1/groups/:slug', expect: only(['admin']), req: () => ({ params: { slug: EDITED_GROUP }, body: { rules: ['Be kind.'] } }) },
-  { route: 'POST /api/v1/groups/:slug/archive', expect: only(['admin']), req: async (w) => ({ params: { slug: await w.fresh.group() } }) },
-  { route: 'DELETE /api/v1/groups/:slug/archive', expect: only(['admin']), req: async (w) => ({ params: { slug: await w.fresh.archivedGroup() } }) },
+  { route: 'POST /api/v1/groups', expect: rolesOnly(['admin'], 201), req: (w) => ({ body: { name: `Made-up ${w.fresh.handle('group')}`, description: 'Made-up.', rules: [] } }) },
+  { route: 'PATCH /api/v1/groups/:slug', expect: rolesOnly(['admin']), req: () => ({ params: { slug: EDITED_GROUP }, body: { rules: ['Be kind.'] } }) },
+  { route: 'POST /api/v1/groups/:slug/archive', expect: rolesOnly(['admin']), req: async (w) => ({ params: { slug: await w.fresh.group() } }) },
+  { route: 'DELETE /api/v1/groups/:slug/archive', expect: rolesOnly(['admin']), req: async (w) => ({ params: { slug: await w.fresh.archivedGroup() } }) },
   // Reading a group's rules is for its members (asked once, before a first post); suspended members may read.
-  { route: 'POST /api/v1/groups/:slug/rules/seen', expect: only(IN_A), req: () => ({ params: { slug: GROUP_A } }) },
+  { route: 'POST /api/v1/groups/:slug/rules/seen', expect: rolesOnly(IN_A), req: () => ({ params: { slug: GROUP_A } }) },
   // Who hosts a group is for anyone who may read it: members-only here.
   { route: 'GET /api/v1/groups/:slug/staff', expect: signedIn(), req: () => ({ params: { slug: GROUP_A } }) },
   { route: 'GET /api/v1/groups/:slug/staff', case: 'an archived group', expect: anyone(404), req: (w) => ({ params: { slug: w.ids.archivedGroup } }) },
   // Admins choose a group's hosts and moderators (here: a member of A stays a member, so nothing else changes).
-  { route: 'PUT /api/v1/groups/:slug/staff/:handle', expect: only(['admin']), req: (w) => ({ params: { slug: GROUP_A, handle: w.ids.bystanderHandle }, body: { role: 'member' } }) },
+  { route: 'PUT /api/v1/groups/:slug/staff/:handle', expect: rolesOnly(['admin']), req: (w) => ({ params: { slug: GROUP_A, handle: w.ids.bystanderHandle }, body: { role: 'member' } }) },
 
   // --- forums ---
   // Posts in a members-only group: any signed-in member reads them, whatever they joined.
@@ -145,28 +146,28 @@ const ROWS: Row[] = [
   { route: 'GET /api/v1/needs-reply', expect: signedIn() },
   { route: 'GET /api/v1/saved', expect: signedIn() },
   // Writing a post needs membership of the group, and not being suspended.
-  { route: 'POST /api/v1/groups/:slug/posts', expect: only(WRITERS_A, 201), req: () => ({ params: { slug: GROUP_A }, body: aPost }) },
+  { route: 'POST /api/v1/groups/:slug/posts', expect: rolesOnly(WRITERS_A, 201), req: () => ({ params: { slug: GROUP_A }, body: aPost }) },
   { route: 'GET /api/v1/posts/:id', case: 'published', expect: signedIn(), req: (w) => ({ params: { id: w.ids.post } }) },
-  { route: 'GET /api/v1/posts/:id', case: 'held for review', expect: only(MODS, 200, 404), req: (w) => ({ params: { id: w.ids.heldPost } }) },
+  { route: 'GET /api/v1/posts/:id', case: 'held for review', expect: rolesOnly(MODS, 200, 404), req: (w) => ({ params: { id: w.ids.heldPost } }) },
   // Anonymous to everyone, moderators included: revealing is a separate, audited act.
   { route: 'GET /api/v1/posts/:id', case: 'anonymous', expect: signedIn(), req: (w) => ({ params: { id: w.ids.anonymousPost } }), hides: (w) => [w.ids.ownerHandle, w.ids.ownerId] },
   { route: 'PATCH /api/v1/posts/:id', expect: signedIn(403), req: (w) => ({ params: { id: w.ids.post }, body: { title: 'Taken over' } }) },
-  { route: 'DELETE /api/v1/posts/:id', expect: only(MODS), req: async (w) => ({ params: { id: await w.fresh.post() } }) },
+  { route: 'DELETE /api/v1/posts/:id', expect: rolesOnly(MODS), req: async (w) => ({ params: { id: await w.fresh.post() } }) },
   { route: 'PUT /api/v1/posts/:id/save', expect: signedIn(), req: (w) => ({ params: { id: w.ids.post } }) },
   { route: 'DELETE /api/v1/posts/:id/save', expect: signedIn(), req: (w) => ({ params: { id: w.ids.post } }) },
   { route: 'PUT /api/v1/posts/:id/follow', expect: signedIn(), req: (w) => ({ params: { id: w.ids.post } }) },
   { route: 'DELETE /api/v1/posts/:id/follow', expect: signedIn(), req: (w) => ({ params: { id: w.ids.post } }) },
-  { route: 'POST /api/v1/posts/:id/lock', expect: only(MODS), req: async (w) => ({ params: { id: await w.fresh.post() } }) },
-  { route: 'DELETE /api/v1/posts/:id/lock', expect: only(MODS), req: async (w) => ({ params: { id: await w.fresh.lockedPost() } }) },
-  { route: 'POST /api/v1/posts/:id/reveal-author', expect: only(MODS), req: (w) => ({ params: { id: w.ids.anonymousPost }, body: { reason } }) },
-  { route: 'POST /api/v1/replies/:id/reveal-author', expect: only(MODS), req: (w) => ({ params: { id: w.ids.anonymousReply }, body: { reason } }) },
+  { route: 'POST /api/v1/posts/:id/lock', expect: rolesOnly(MODS), req: async (w) => ({ params: { id: await w.fresh.post() } }) },
+  { route: 'DELETE /api/v1/posts/:id/lock', expect: rolesOnly(MODS), req: async (w) => ({ params: { id: await w.fresh.lockedPost() } }) },
+  { route: 'POST /api/v1/posts/:id/reveal-author', expect: rolesOnly(MODS), req: (w) => ({ params: { id: w.ids.anonymousPost }, body: { reason } }) },
+  { route: 'POST /api/v1/replies/:id/reveal-author', expect: rolesOnly(MODS), req: (w) => ({ params: { id: w.ids.anonymousReply }, body: { reason } }) },
   { route: 'GET /api/v1/posts/:id/replies', case: 'published', expect: signedIn(), req: (w) => ({ params: { id: w.ids.post } }) },
-  { route: 'GET /api/v1/posts/:id/replies', case: 'held for review', expect: only(MODS, 200, 404), req: (w) => ({ params: { id: w.ids.heldPost } }) },
+  { route: 'GET /api/v1/posts/:id/replies', case: 'held for review', expect: rolesOnly(MODS, 200, 404), req: (w) => ({ params: { id: w.ids.heldPost } }) },
   { route: 'GET /api/v1/posts/:id/replies', case: 'with an anonymous reply', expect: signedIn(), req: (w) => ({ params: { id: w.ids.bystanderPost } }), hides: (w) => [w.ids.ownerHandle, w.ids.ownerId] },
   // Anyone who may read a post may reply to it (docs/decisions.md); a suspended member may not.
   { route: 'POST /api/v1/posts/:id/replies', expect: { ...signedIn(201), suspended: 403 }, req: (w) => ({ params: { id: w.ids.post }, body: { body: 'A made-up reply.' } }) },
   { route: 'PATCH /api/v1/replies/:id', expect: signedIn(403), req: (w) => ({ params: { id: w.ids.reply }, body: { body: 'Taken over' } }) },
-  { route: 'DELETE /api/v1/replies/:id', expect: only(MODS), req: async (w) => ({ params: { id: await w.fresh.reply() } }) },
+  { route: 'DELETE /api/v1/replies/:id', expect: rolesOnly(MODS), req: async (w) => ({ params: { id: await w.fresh.reply() } }) },
   // Reacting is taking part (it notifies the author): not while suspended. Taking a reaction back always is.
   { route: 'PUT /api/v1/posts/:id/reactions/:kind', expect: { ...signedIn(), suspended: 403 }, req: (w) => ({ params: { id: w.ids.post, kind: 'hug' } }) },
   { route: 'DELETE /api/v1/posts/:id/reactions/:kind', expect: signedIn(), req: (w) => ({ params: { id: w.ids.post, kind: 'hug' } }) },
@@ -191,19 +192,19 @@ const ROWS: Row[] = [
 
   // --- rooms and conversations ---
   // A group's room is for its members and for hosts (by role).
-  { route: 'GET /api/v1/groups/:slug/room', expect: only(IN_A), req: () => ({ params: { slug: GROUP_A } }) },
-  { route: 'GET /api/v1/groups/:slug/room/here', expect: only(IN_A), req: () => ({ params: { slug: GROUP_A } }) },
+  { route: 'GET /api/v1/groups/:slug/room', expect: rolesOnly(IN_A), req: () => ({ params: { slug: GROUP_A } }) },
+  { route: 'GET /api/v1/groups/:slug/room/here', expect: rolesOnly(IN_A), req: () => ({ params: { slug: GROUP_A } }) },
   // The listeners' debrief room: listeners and the moderators who look after them; to anyone else it does not exist.
-  { route: 'GET /api/v1/listeners/room', expect: only(['listener', ...MODS], 200, 404) },
-  { route: 'GET /api/v1/conversations/:id', case: "group A's room", expect: only(IN_A), req: (w) => ({ params: { id: w.ids.room } }) },
+  { route: 'GET /api/v1/listeners/room', expect: rolesOnly(['listener', ...MODS], 200, 404) },
+  { route: 'GET /api/v1/conversations/:id', case: "group A's room", expect: rolesOnly(IN_A), req: (w) => ({ params: { id: w.ids.room } }) },
   { route: 'GET /api/v1/conversations/:id', case: "another member's support chat", expect: nobody(), req: (w) => ({ params: { id: w.ids.supportChat } }) },
-  { route: 'GET /api/v1/conversations/:id', case: "the listeners' room", expect: only(['listener', ...MODS], 200, 404), req: (w) => ({ params: { id: w.ids.debriefRoom } }) },
-  { route: 'GET /api/v1/conversations/:id/messages', case: "group A's room", expect: only(IN_A), req: (w) => ({ params: { id: w.ids.room } }) },
+  { route: 'GET /api/v1/conversations/:id', case: "the listeners' room", expect: rolesOnly(['listener', ...MODS], 200, 404), req: (w) => ({ params: { id: w.ids.debriefRoom } }) },
+  { route: 'GET /api/v1/conversations/:id/messages', case: "group A's room", expect: rolesOnly(IN_A), req: (w) => ({ params: { id: w.ids.room } }) },
   { route: 'GET /api/v1/conversations/:id/messages', case: "another member's support chat", expect: nobody(), req: (w) => ({ params: { id: w.ids.supportChat } }) },
   {
     route: 'POST /api/v1/conversations/:id/messages',
     case: "group A's room",
-    expect: only(WRITERS_A, 201),
+    expect: rolesOnly(WRITERS_A, 201),
     req: (w) => ({ params: { id: w.ids.room }, body: { clientId: clientId(), body: 'Made-up words for the room.' } }),
   },
   {
@@ -212,33 +213,33 @@ const ROWS: Row[] = [
     expect: nobody(),
     req: (w) => ({ params: { id: w.ids.supportChat }, body: { clientId: clientId(), body: 'Made-up words.' } }),
   },
-  { route: 'POST /api/v1/conversations/:id/guidelines/seen', case: "group A's room", expect: only(IN_A), req: (w) => ({ params: { id: w.ids.room } }) },
+  { route: 'POST /api/v1/conversations/:id/guidelines/seen', case: "group A's room", expect: rolesOnly(IN_A), req: (w) => ({ params: { id: w.ids.room } }) },
   { route: 'POST /api/v1/conversations/:id/guidelines/seen', case: "another member's support chat", expect: nobody(), req: (w) => ({ params: { id: w.ids.supportChat } }) },
   // Host tools: hosts by role; a member of the group is refused, and so is the other group's member.
-  { route: 'PATCH /api/v1/conversations/:id/settings', case: "group A's room", expect: only(HOSTS_A), req: (w) => ({ params: { id: w.ids.room }, body: { slowModeSeconds: 0 } }) },
+  { route: 'PATCH /api/v1/conversations/:id/settings', case: "group A's room", expect: rolesOnly(HOSTS_A), req: (w) => ({ params: { id: w.ids.room }, body: { slowModeSeconds: 0 } }) },
   { route: 'PATCH /api/v1/conversations/:id/settings', case: "another member's support chat", expect: nobody(), req: (w) => ({ params: { id: w.ids.supportChat }, body: { slowModeSeconds: 0 } }) },
-  { route: 'POST /api/v1/conversations/:id/mutes', case: "group A's room", expect: only(HOSTS_A, 204), req: (w) => ({ params: { id: w.ids.room }, body: { memberId: w.ids.bystanderId, minutes: 0 } }) },
+  { route: 'POST /api/v1/conversations/:id/mutes', case: "group A's room", expect: rolesOnly(HOSTS_A, 204), req: (w) => ({ params: { id: w.ids.room }, body: { memberId: w.ids.bystanderId, minutes: 0 } }) },
   { route: 'POST /api/v1/conversations/:id/mutes', case: "another member's support chat", expect: nobody(), req: (w) => ({ params: { id: w.ids.supportChat }, body: { memberId: w.ids.ownerId, minutes: 5 } }) },
-  { route: 'POST /api/v1/messages/:id/remove', case: "in group A's room", expect: only(HOSTS_A), req: async (w) => ({ params: { id: await w.fresh.roomMessage() }, body: { reason } }) },
+  { route: 'POST /api/v1/messages/:id/remove', case: "in group A's room", expect: rolesOnly(HOSTS_A), req: async (w) => ({ params: { id: await w.fresh.roomMessage() }, body: { reason } }) },
   { route: 'POST /api/v1/messages/:id/remove', case: "in another member's support chat", expect: nobody(), req: (w) => ({ params: { id: w.ids.chatMessage }, body: { reason } }) },
 
   // --- one-to-one support ---
   // Asking for a listener is never refused to a member, suspended or not.
   { route: 'POST /api/v1/support/requests', expect: signedIn(201), req: () => ({ body: { topics: ['feeling_low'], language: 'en' } }) },
   // With every role's request waiting: a listener sees the queue anonymised.
-  { route: 'GET /api/v1/support/queue', expect: only(['listener']), hides: (w) => [w.ids.ownerHandle, ...ROLES.flatMap((r) => w.callers[r].handle ?? [])] },
+  { route: 'GET /api/v1/support/queue', expect: rolesOnly(['listener']), hides: (w) => [w.ids.ownerHandle, ...ROLES.flatMap((r) => w.callers[r].handle ?? [])] },
   // Offers are for listeners; one not offered to them is already taken.
-  { route: 'POST /api/v1/support/requests/:id/accept', expect: only(['listener'], 409), req: (w) => ({ params: { id: w.ids.supportRequest } }) },
+  { route: 'POST /api/v1/support/requests/:id/accept', expect: rolesOnly(['listener'], 409), req: (w) => ({ params: { id: w.ids.supportRequest } }) },
   {
     route: 'POST /api/v1/support/requests/:id/accept',
     case: 'an offer to a suspended listener',
     // A suspended listener takes no one's chat, even with an offer left over from before (and matching
     // leaves them out, and they cannot go back on duty: support.test.ts).
-    expect: only([], 200, 403),
+    expect: rolesOnly([], 200, 403),
     as: async (w, role) => (role === 'listener' ? w.fresh.suspendedListener() : w.callers[role]),
     req: async (w, c) => ({ params: { id: c.role === 'listener' ? await w.fresh.offerTo(c) : w.ids.supportRequest } }),
   },
-  { route: 'POST /api/v1/support/requests/:id/decline', expect: only(['listener'], 204), req: (w) => ({ params: { id: w.ids.supportRequest } }) },
+  { route: 'POST /api/v1/support/requests/:id/decline', expect: rolesOnly(['listener'], 204), req: (w) => ({ params: { id: w.ids.supportRequest } }) },
   { route: 'GET /api/v1/support/requests/mine', expect: signedIn() },
   { route: 'POST /api/v1/support/requests/mine/cancel', expect: signedIn() },
   // Another member's chat, even to a listener who is not its listener and to moderators nobody called.
@@ -247,25 +248,63 @@ const ROWS: Row[] = [
   { route: 'POST /api/v1/support/requests/:id/crisis-card', expect: nobody(), req: (w) => ({ params: { id: w.ids.supportRequest } }) },
   { route: 'POST /api/v1/support/requests/:id/moderator', expect: nobody(), req: (w) => ({ params: { id: w.ids.supportRequest } }) },
   { route: 'POST /api/v1/support/requests/:id/report', expect: nobody(), req: (w) => ({ params: { id: w.ids.supportRequest }, body: { note: 'A made-up report.' } }) },
-  { route: 'GET /api/v1/support/stats', expect: only(['admin']) },
+  { route: 'GET /api/v1/support/stats', expect: rolesOnly(['admin']) },
 
   // --- the listener programme ---
   { route: 'GET /api/v1/listeners/me', expect: signedIn() },
   { route: 'GET /api/v1/listeners/training', expect: signedIn() },
   { route: 'GET /api/v1/listeners/training/:module', expect: signedIn(), req: () => ({ params: { module: 'boundaries' } }) },
   { route: 'POST /api/v1/listeners/training/:module/answers', expect: signedIn(), req: () => ({ params: { module: 'boundaries' }, body: { answers: {} } }) },
+  { route: 'GET /api/v1/facilitators/me', expect: signedIn() },
+  { route: 'GET /api/v1/facilitators/training', expect: signedIn() },
+  { route: 'GET /api/v1/facilitators/training/:module', expect: signedIn(), req: () => ({ params: { module: 'safe_and_kind' } }) },
+  { route: 'POST /api/v1/facilitators/training/:module/answers', expect: signedIn(), req: () => ({ params: { module: 'safe_and_kind' }, body: { answers: {} } }) },
   { route: 'POST /api/v1/listeners/applications', expect: { ...signedIn(201), listener: 409 }, req: () => ({ body: { motivation: 'Made-up motivation.', languages: ['en'], topics: ['feeling_low'] } }) },
-  { route: 'GET /api/v1/listeners/me/profile', expect: only(['listener']) },
-  { route: 'PATCH /api/v1/listeners/me/profile', expect: only(['listener']), req: () => ({ body: { capacity: 1 } }) },
-  { route: 'PUT /api/v1/listeners/me/duty', expect: only(['listener']), req: () => ({ body: { status: 'off' } }) },
-  { route: 'GET /api/v1/moderation/listener-applications', expect: only(MODS) },
-  { route: 'POST /api/v1/moderation/listener-applications/:id/review', expect: only(MODS), req: async (w) => ({ params: { id: await w.fresh.application() }, body: { decision: 'approve', note: 'Welcome.' } }) },
+  { route: 'GET /api/v1/listeners/me/profile', expect: rolesOnly(['listener']) },
+  { route: 'PATCH /api/v1/listeners/me/profile', expect: rolesOnly(['listener']), req: () => ({ body: { capacity: 1 } }) },
+  { route: 'PUT /api/v1/listeners/me/duty', expect: rolesOnly(['listener']), req: () => ({ body: { status: 'off' } }) },
+  // Meetings: facilitators schedule in a group they joined; every signed-in member reads; the series'
+  // facilitator (here the owner, not in the matrix) or an admin changes it.
+  {
+    route: 'POST /api/v1/groups/:slug/meetings',
+    expect: rolesOnly(['facilitator'], 201),
+    req: () => ({ params: { slug: GROUP_A }, body: { ...aMeeting, startDate: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10) } }),
+  },
+  { route: 'GET /api/v1/meetings/upcoming', expect: signedIn() },
+  { route: 'GET /api/v1/meetings/:id', expect: signedIn(), req: async (w) => ({ params: { id: (await w.fresh.meeting()).id } }), hides: (w) => [w.ids.ownerId] },
+  {
+    route: 'GET /api/v1/meetings/:id/calendar.ics',
+    expect: signedIn(),
+    req: async (w) => ({ params: { id: (await w.fresh.meeting()).id } }),
+    // No personal data in a calendar file, for anyone.
+    hides: (w, role) => (role === 'visitor' || role === 'banned' ? [] : [w.ids.ownerHandle, w.ids.ownerId]),
+  },
+  { route: 'PATCH /api/v1/meetings/:id', expect: rolesOnly(['admin']), req: async (w) => ({ params: { id: (await w.fresh.meeting()).id }, body: { title: 'A made-up new title' } }) },
+  { route: 'POST /api/v1/meetings/:id/cancel', expect: rolesOnly(['admin']), req: async (w) => ({ params: { id: (await w.fresh.meeting()).id } }) },
+  {
+    route: 'POST /api/v1/meetings/:id/occurrences/:date/cancel',
+    expect: rolesOnly(['admin']),
+    req: async (w) => {
+      const m = await w.fresh.meeting();
+      return { params: { id: m.id, date: m.date }, body: { reason } };
+    },
+  },
+  {
+    route: 'POST /api/v1/meetings/:id/occurrences/:date/move',
+    expect: rolesOnly(['admin']),
+    req: async (w) => {
+      const m = await w.fresh.meeting();
+      return { params: { id: m.id, date: m.date }, body: { date: '2099-01-05', time: '12:00' } };
+    },
+  },
+  { route: 'GET /api/v1/moderation/listener-applications', expect: rolesOnly(MODS) },
+  { route: 'POST /api/v1/moderation/listener-applications/:id/review', expect: rolesOnly(MODS), req: async (w) => ({ params: { id: await w.fresh.application() }, body: { decision: 'approve', note: 'Welcome.' } }) },
   {
     route: 'POST /api/v1/moderation/listener-applications/:id/review',
     case: "the reviewer's own application",
     // Someone other than the applicant reviews: a moderator cannot approve themselves. An admin may,
     // since admins grant any role directly (PUT /admin/members/:id/roles).
-    expect: { ...only([], 200, 403), admin: 200 },
+    expect: { ...rolesOnly([], 200, 403), admin: 200 },
     freshCaller: true,
     req: async (w, c) => ({ params: { id: await w.fresh.application(c.id) }, body: { decision: 'approve', note: 'Welcome.' } }),
   },
@@ -275,44 +314,44 @@ const ROWS: Row[] = [
   { route: 'POST /api/v1/safety/check', expect: signedIn(), req: () => ({ body: { text: 'A made-up quiet day.', kind: 'post' } }) },
   { route: 'GET /api/v1/me/safety-plan', expect: signedIn() },
   { route: 'PUT /api/v1/me/safety-plan', expect: signedIn(), req: () => ({ body: planFields }) },
-  { route: 'GET /api/v1/safety/alerts', expect: only(MODS) },
-  { route: 'GET /api/v1/safety/alerts/stats', expect: only(MODS) },
-  { route: 'POST /api/v1/safety/alerts/:id/acknowledge', expect: only(MODS), req: async (w) => ({ params: { id: await w.fresh.alert() } }) },
-  { route: 'POST /api/v1/safety/alerts/:id/resolve', expect: only(MODS), req: async (w) => ({ params: { id: await w.fresh.alert() }, body: { note: 'Made-up note.' } }) },
+  { route: 'GET /api/v1/safety/alerts', expect: rolesOnly(MODS) },
+  { route: 'GET /api/v1/safety/alerts/stats', expect: rolesOnly(MODS) },
+  { route: 'POST /api/v1/safety/alerts/:id/acknowledge', expect: rolesOnly(MODS), req: async (w) => ({ params: { id: await w.fresh.alert() } }) },
+  { route: 'POST /api/v1/safety/alerts/:id/resolve', expect: rolesOnly(MODS), req: async (w) => ({ params: { id: await w.fresh.alert() }, body: { note: 'Made-up note.' } }) },
 
   // --- moderation ---
   { route: 'POST /api/v1/reports', case: "another member's post", expect: signedIn(201), req: (w) => ({ body: { targetType: 'post', targetId: w.ids.post, reason: 'spam' } }) },
   // Only someone in the conversation can have seen a message.
-  { route: 'POST /api/v1/reports', case: "a message in group A's room", expect: only(IN_A, 201, 404), req: (w) => ({ body: { targetType: 'message', targetId: w.ids.roomMessage, reason: 'spam' } }) },
+  { route: 'POST /api/v1/reports', case: "a message in group A's room", expect: rolesOnly(IN_A, 201, 404), req: (w) => ({ body: { targetType: 'message', targetId: w.ids.roomMessage, reason: 'spam' } }) },
   { route: 'POST /api/v1/reports', case: "a message in another member's support chat", expect: nobody(), req: (w) => ({ body: { targetType: 'message', targetId: w.ids.chatMessage, reason: 'spam' } }) },
   { route: 'GET /api/v1/reports/mine', expect: signedIn() },
   { route: 'GET /api/v1/me/notices', expect: signedIn() },
   { route: 'POST /api/v1/me/notices/seen', expect: signedIn(204) },
   // Group A's moderator reviews group A's items (the owner's post is in A), and nothing else.
-  { route: 'GET /api/v1/moderation/queue', expect: only(REVIEWERS_A) },
-  { route: 'GET /api/v1/moderation/queue/:key', expect: only(REVIEWERS_A), req: (w) => ({ params: { key: w.ids.reviewKey } }) },
-  { route: 'GET /api/v1/moderation/queue/:key', case: 'an item in group B', expect: only(MODS), req: (w) => ({ params: { key: w.ids.groupBReviewKey } }) },
-  { route: 'GET /api/v1/moderation/queue/:key', case: 'a support chat item', expect: only(MODS), req: (w) => ({ params: { key: w.ids.supportReviewKey } }) },
-  { route: 'POST /api/v1/moderation/queue/:key/claim', expect: only(REVIEWERS_A), req: async (w) => ({ params: { key: await w.fresh.reviewItem() } }) },
-  { route: 'POST /api/v1/moderation/queue/:key/claim', case: 'a support chat item', expect: only(MODS), req: async (w) => ({ params: { key: await w.fresh.supportItem() } }) },
-  { route: 'DELETE /api/v1/moderation/queue/:key/claim', expect: only(REVIEWERS_A, 204), req: (w) => ({ params: { key: w.ids.reviewKey } }) },
-  { route: 'DELETE /api/v1/moderation/queue/:key/claim', case: 'an item in group B', expect: only(MODS, 204), req: (w) => ({ params: { key: w.ids.groupBReviewKey } }) },
-  { route: 'POST /api/v1/moderation/queue/:key/actions', expect: only(REVIEWERS_A), req: async (w) => ({ params: { key: await w.fresh.reviewItem() }, body: { action: 'dismiss', reason } }) },
-  { route: 'POST /api/v1/moderation/queue/:key/actions', case: 'an item in group B', expect: only(MODS), req: async (w) => ({ params: { key: await w.fresh.reviewItemInB() }, body: { action: 'dismiss', reason } }) },
-  { route: 'POST /api/v1/moderation/content/:type/:id/restore', expect: only(REVIEWERS_A, 204), req: async (w) => ({ params: { type: 'post', id: await w.fresh.removedPost() }, body: { reason } }) },
-  { route: 'GET /api/v1/moderation/members/:handle', expect: only(REVIEWERS_A), req: (w) => ({ params: { handle: w.ids.bystanderHandle } }) },
-  { route: 'GET /api/v1/moderation/members/:handle', case: 'a member outside group A', expect: only(MODS), req: (w) => ({ params: { handle: w.callers.otherGroup.handle! } }) },
+  { route: 'GET /api/v1/moderation/queue', expect: rolesOnly(REVIEWERS_A) },
+  { route: 'GET /api/v1/moderation/queue/:key', expect: rolesOnly(REVIEWERS_A), req: (w) => ({ params: { key: w.ids.reviewKey } }) },
+  { route: 'GET /api/v1/moderation/queue/:key', case: 'an item in group B', expect: rolesOnly(MODS), req: (w) => ({ params: { key: w.ids.groupBReviewKey } }) },
+  { route: 'GET /api/v1/moderation/queue/:key', case: 'a support chat item', expect: rolesOnly(MODS), req: (w) => ({ params: { key: w.ids.supportReviewKey } }) },
+  { route: 'POST /api/v1/moderation/queue/:key/claim', expect: rolesOnly(REVIEWERS_A), req: async (w) => ({ params: { key: await w.fresh.reviewItem() } }) },
+  { route: 'POST /api/v1/moderation/queue/:key/claim', case: 'a support chat item', expect: rolesOnly(MODS), req: async (w) => ({ params: { key: await w.fresh.supportItem() } }) },
+  { route: 'DELETE /api/v1/moderation/queue/:key/claim', expect: rolesOnly(REVIEWERS_A, 204), req: (w) => ({ params: { key: w.ids.reviewKey } }) },
+  { route: 'DELETE /api/v1/moderation/queue/:key/claim', case: 'an item in group B', expect: rolesOnly(MODS, 204), req: (w) => ({ params: { key: w.ids.groupBReviewKey } }) },
+  { route: 'POST /api/v1/moderation/queue/:key/actions', expect: rolesOnly(REVIEWERS_A), req: async (w) => ({ params: { key: await w.fresh.reviewItem() }, body: { action: 'dismiss', reason } }) },
+  { route: 'POST /api/v1/moderation/queue/:key/actions', case: 'an item in group B', expect: rolesOnly(MODS), req: async (w) => ({ params: { key: await w.fresh.reviewItemInB() }, body: { action: 'dismiss', reason } }) },
+  { route: 'POST /api/v1/moderation/content/:type/:id/restore', expect: rolesOnly(REVIEWERS_A, 204), req: async (w) => ({ params: { type: 'post', id: await w.fresh.removedPost() }, body: { reason } }) },
+  { route: 'GET /api/v1/moderation/members/:handle', expect: rolesOnly(REVIEWERS_A), req: (w) => ({ params: { handle: w.ids.bystanderHandle } }) },
+  { route: 'GET /api/v1/moderation/members/:handle', case: 'a member outside group A', expect: rolesOnly(MODS), req: (w) => ({ params: { handle: w.callers.otherGroup.handle! } }) },
   // A group moderator may warn a member of their group; every other member action is the site's moderators'.
-  { route: 'POST /api/v1/moderation/members/:handle/actions', case: 'on a member', expect: only(REVIEWERS_A), req: (w) => ({ params: { handle: w.ids.bystanderHandle }, body: { action: 'warn', rule: 'kind', reason } }) },
-  { route: 'POST /api/v1/moderation/members/:handle/actions', case: 'a warning for a member outside group A', expect: only(MODS), req: (w) => ({ params: { handle: w.callers.otherGroup.handle! }, body: { action: 'warn', rule: 'kind', reason } }) },
-  { route: 'POST /api/v1/moderation/members/:handle/actions', case: 'a mute for a member of group A', expect: only(MODS), req: async (w) => ({ params: { handle: await w.fresh.memberOfA() }, body: { action: 'mute', rule: 'kind', reason, hours: 1 } }) },
+  { route: 'POST /api/v1/moderation/members/:handle/actions', case: 'on a member', expect: rolesOnly(REVIEWERS_A), req: (w) => ({ params: { handle: w.ids.bystanderHandle }, body: { action: 'warn', rule: 'kind', reason } }) },
+  { route: 'POST /api/v1/moderation/members/:handle/actions', case: 'a warning for a member outside group A', expect: rolesOnly(MODS), req: (w) => ({ params: { handle: w.callers.otherGroup.handle! }, body: { action: 'warn', rule: 'kind', reason } }) },
+  { route: 'POST /api/v1/moderation/members/:handle/actions', case: 'a mute for a member of group A', expect: rolesOnly(MODS), req: async (w) => ({ params: { handle: await w.fresh.memberOfA() }, body: { action: 'mute', rule: 'kind', reason, hours: 1 } }) },
   // Only an admin acts on a moderator or an admin.
-  { route: 'POST /api/v1/moderation/members/:handle/actions', case: 'on an admin', expect: only(['admin']), req: (w) => ({ params: { handle: w.ids.stewardHandle }, body: { action: 'warn', rule: 'kind', reason } }) },
-  { route: 'GET /api/v1/moderation/flags', expect: only(MODS) },
-  { route: 'GET /api/v1/moderation/flags/count', expect: only(MODS) },
-  { route: 'POST /api/v1/moderation/flags/:id/resolve', expect: only(MODS), req: async (w) => ({ params: { id: await w.fresh.flag() } }) },
-  { route: 'GET /api/v1/moderation/audit', expect: only(MODS) },
-  { route: 'GET /api/v1/moderation/dashboard', expect: only(['admin']) },
+  { route: 'POST /api/v1/moderation/members/:handle/actions', case: 'on an admin', expect: rolesOnly(['admin']), req: (w) => ({ params: { handle: w.ids.stewardHandle }, body: { action: 'warn', rule: 'kind', reason } }) },
+  { route: 'GET /api/v1/moderation/flags', expect: rolesOnly(MODS) },
+  { route: 'GET /api/v1/moderation/flags/count', expect: rolesOnly(MODS) },
+  { route: 'POST /api/v1/moderation/flags/:id/resolve', expect: rolesOnly(MODS), req: async (w) => ({ params: { id: await w.fresh.flag() } }) },
+  { route: 'GET /api/v1/moderation/audit', expect: rolesOnly(MODS) },
+  { route: 'GET /api/v1/moderation/dashboard', expect: rolesOnly(['admin']) },
 
   // --- the API's own description ---
   { route: 'GET /api/openapi.json', expect: anyone() },

@@ -142,6 +142,8 @@ export const AdminMember = Type.Object({
   createdAt: Type.Number(),
   /** 0 new, 1 basic, 2 member, 3 regular: see docs/decisions.md. */
   trustLevel: Type.Integer(),
+  /** Whether they have passed every facilitator training module: an admin can make them a facilitator only then. */
+  facilitatorTrained: Type.Optional(Type.Boolean()),
 });
 export type AdminMember = Static<typeof AdminMember>;
 export const AdminMemberPage = Type.Object({ items: Type.Array(AdminMember), nextCursor: Type.Union([Type.String(), Type.Null()]) });

@@ -143,6 +143,8 @@ export interface Fresh {
   /** A new member's request, offered to `listener` as matching would offer it. */
   offerTo(listener: Caller): Promise<string>;
   handle(prefix: string): string;
+  /** A weekly meeting series led by the owner in group A (straight into the table: the owner is no facilitator), each on its own day so none overlap; its first meeting's local date. */
+  meeting(): Promise<{ id: string; date: string }>;
 }
 
 const rightAnswers = (module: string) => Object.fromEntries(TRAINING.find((m) => m.id === module)!.questions.map((q) => [q.id, q.correct]));
@@ -291,9 +293,41 @@ export async function buildWorld(t: TestApp): Promise<World> {
   for (const role of ROLES) callers[role] = await makeCaller(role, `az-${role}`, true);
 
   const otherGroup = callers.otherGroup;
+  let meetingCounter = 0;
   const fresh: Fresh = {
     caller: (role) => makeCaller(role, handle(`az-new-${role.slice(0, 5)}`), false),
     handle,
+    async meeting() {
+      const group = await db.selectFrom('groups').select('id').where('slug', '=', GROUP_A).executeTakeFirstOrThrow();
+      // Tomorrow onwards, a day further for each, at noon in London: never over, never clashing.
+      const date = new Date(Date.now() + (1 + meetingCounter++) * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+      const id = ulid();
+      const at = Date.now();
+      await db
+        .insertInto('meetings')
+        .values({
+          id,
+          group_id: group.id,
+          facilitator_id: owner.id,
+          co_facilitator_id: null,
+          title: 'A made-up meeting',
+          description: '',
+          agenda: JSON.stringify(['Gathering', 'Close']),
+          capacity: 12,
+          duration_minutes: 60,
+          time_zone: 'Europe/London',
+          start_date: date,
+          start_time: '12:00',
+          recurrence: JSON.stringify({ kind: 'once' }),
+          until_date: null,
+          occurrence_count: null,
+          created_at: at,
+          updated_at: at,
+          cancelled_at: null,
+        })
+        .execute();
+      return { id, date };
+    },
     // Every fresh text is different: the same words a third time would be held as a repeat.
     post: (body = 'Made-up words for a fresh post.') => post(owner.v, { title: `A fresh made-up post ${handle('p')}`, body: `${body} ${handle('p')}` }),
     async lockedPost() {

@@ -74,6 +74,9 @@ export function SiteHeader() {
                   <NavLink to="/support">{t('support.navLink')}</NavLink>
                 </li>
                 <li>
+                  <NavLink to="/meetings">{t('nav.meetings')}</NavLink>
+                </li>
+                <li>
                   <NavLink to="/search">{t('nav.search')}</NavLink>
                 </li>
                 <li>

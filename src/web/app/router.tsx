@@ -34,6 +34,8 @@ const ModerationDashboardPage = lazy(() => import('../features/moderation/Dashbo
 const MyReportsPage = lazy(() => import('../features/moderation/MyReportsPage').then((m) => ({ default: m.MyReportsPage })));
 const FlagsPage = lazy(() => import('../features/moderation/FlagsPage').then((m) => ({ default: m.FlagsPage })));
 const ListenersPage = lazy(() => import('../features/listeners/ListenersPage').then((m) => ({ default: m.ListenersPage })));
+const FacilitatorsPage = lazy(() => import('../features/facilitators/FacilitatorsPage').then((m) => ({ default: m.FacilitatorsPage })));
+const FacilitatorTrainingPage = lazy(() => import('../features/facilitators/FacilitatorTrainingPage').then((m) => ({ default: m.FacilitatorTrainingPage })));
 const TrainingPage = lazy(() => import('../features/listeners/TrainingPage').then((m) => ({ default: m.TrainingPage })));
 const ListenerDutyPage = lazy(() => import('../features/listeners/ListenerDutyPage').then((m) => ({ default: m.ListenerDutyPage })));
 const ListenerReviewPage = lazy(() => import('../features/listeners/ReviewPage').then((m) => ({ default: m.ReviewPage })));
@@ -42,6 +44,7 @@ const ChatPage = lazy(() => import('../features/support/ChatPage').then((m) => (
 const ListenersRoomPage = lazy(() => import('../features/listeners/ListenersRoomPage').then((m) => ({ default: m.ListenersRoomPage })));
 const ListenerQueuePage = lazy(() => import('../features/support/ListenerQueuePage').then((m) => ({ default: m.ListenerQueuePage })));
 const AdminSupportPage = lazy(() => import('../features/admin/AdminSupportPage').then((m) => ({ default: m.AdminSupportPage })));
+const MeetingsPage = lazy(() => import('../features/meetings/MeetingsPage').then((m) => ({ default: m.MeetingsPage })));
 const AdminGroupsPage = lazy(() => import('../features/admin/AdminGroupsPage').then((m) => ({ default: m.AdminGroupsPage })));
 
 const member = (page: ReactNode) => <RequireMember>{page}</RequireMember>;
@@ -76,12 +79,17 @@ export const router = createBrowserRouter([
           { path: 'notifications', element: member(<NotificationsPage />) },
           { path: 'reports', element: member(<MyReportsPage />) },
           { path: 'members/:handle', element: member(<ProfilePage />) },
+          { path: 'meetings', element: member(<MeetingsPage />) },
+          // The .ics file links here: the upcoming list, where the series' meetings are.
+          { path: 'meetings/:id', element: member(<MeetingsPage />) },
           { path: 'support', element: member(<SupportPage />) },
           { path: 'chats/:id', element: member(<ChatPage />) },
           { path: 'listeners/queue', element: member(<ListenerQueuePage />) },
           { path: 'listeners/room', element: member(<ListenersRoomPage />) },
           { path: 'listeners', element: member(<ListenersPage />) },
           { path: 'listeners/training/:module', element: member(<TrainingPage />) },
+          { path: 'facilitators', element: member(<FacilitatorsPage />) },
+          { path: 'facilitators/training/:module', element: member(<FacilitatorTrainingPage />) },
           { path: 'listeners/me', element: member(<ListenerDutyPage />) },
           {
             path: 'settings',

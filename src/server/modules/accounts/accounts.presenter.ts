@@ -17,8 +17,8 @@ export function presentSelf(row: Pick<MemberRow, 'id' | 'handle' | 'country' | '
   };
 }
 
-export function presentAdminMember(row: Pick<MemberRow, 'id' | 'handle' | 'created_at' | 'trust_level'>, roles: Role[]): AdminMember {
-  return { id: row.id, handle: row.handle, roles: withMember(roles), createdAt: row.created_at, trustLevel: Number(row.trust_level) };
+export function presentAdminMember(row: Pick<MemberRow, 'id' | 'handle' | 'created_at' | 'trust_level'>, roles: Role[], facilitatorTrained?: boolean): AdminMember {
+  return { id: row.id, handle: row.handle, roles: withMember(roles), createdAt: row.created_at, trustLevel: Number(row.trust_level), ...(facilitatorTrained === undefined ? {} : { facilitatorTrained }) };
 }
 
 /** Everyone is a member; granted roles follow in a stable order. */

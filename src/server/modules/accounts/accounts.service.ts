@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import { FACILITATOR_MODULES } from '../../../shared/facilitators.js';
+import { passedModules } from '../training/training.js';
 import type { EventBus } from '../../platform/events/bus.js';
 import { ulid } from '../../platform/ids.js';
 import type { AdminMember, MemberSelf } from '../../../shared/api.js';
@@ -61,6 +63,26 @@ const BANNED = 'This account has been closed by the moderators for going against
 const WRONG_RECOVERY = "That handle and recovery code don't match. Please check both and try again.";
 
 export type AccountsService = ReturnType<typeof createAccountsService>;
+
+/** Whether `memberId` has passed every facilitator training module. */
+async function facilitatorTrainingPassed(db: Kysely<DB>, memberId: string): Promise<boolean> {
+  const passed = await passedModules(db, 'facilitator_training', memberId);
+  return FACILITATOR_MODULES.every((m) => passed.has(m));
+}
+
+/** Which of `ids` have passed every facilitator training module, for the admins' members list. */
+async function facilitatorTrainedAmong(db: Kysely<DB>, ids: string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('facilitator_training')
+    .select('member_id')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('member_id', 'in', ids)
+    .where('module', 'in', [...FACILITATOR_MODULES])
+    .groupBy('member_id')
+    .execute();
+  return new Set(rows.filter((r) => Number(r.n) === FACILITATOR_MODULES.length).map((r) => r.member_id));
+}
 
 /** Anonymous accounts: sign-up, sessions, recovery, preferences, roles. */
 export function createAccountsService({ db, sessionDays, knownCountries, bus, moderatedGroups = async () => [], now = Date.now }: AccountsDeps) {
@@ -312,8 +334,8 @@ export function createAccountsService({ db, sessionDays, knownCountries, bus, mo
       accountsPolicy.assertCanManageMembers(actor);
       const rows = await store.listMembers(db, { handlePrefix: filter.q, role: filter.role }, page);
       const kept = rows.slice(0, page.limit);
-      const roles = await store.rolesOfMany(db, kept.map((r) => r.id));
-      return toPage(rows, page.limit, (r) => [r.created_at, r.id], (r) => presentAdminMember(r, roles.get(r.id) ?? []));
+      const [roles, trained] = await Promise.all([store.rolesOfMany(db, kept.map((r) => r.id)), facilitatorTrainedAmong(db, kept.map((r) => r.id))]);
+      return toPage(rows, page.limit, (r) => [r.created_at, r.id], (r) => presentAdminMember(r, roles.get(r.id) ?? [], trained.has(r.id)));
     },
 
     /** Sets a member's granted roles, recorded in the audit log; the last admin cannot be removed. */
@@ -328,10 +350,18 @@ export function createAccountsService({ db, sessionDays, knownCountries, bus, mo
         if (before.includes('admin') && !roles.includes('admin') && (await store.countWithRole(trx, 'admin')) <= 1) {
           throw new AppError('last_admin', 'Kindred needs at least one admin. Make someone else an admin first.', 409);
         }
+        // A member becomes a facilitator only once they have passed the facilitator training.
+        if (roles.includes('facilitator') && !before.includes('facilitator') && !(await facilitatorTrainingPassed(trx, memberId))) {
+          throw new AppError(
+            'facilitator_training_incomplete',
+            `${row.handle} has not finished the facilitator training yet. Once they have passed all ${FACILITATOR_MODULES.length} modules, you can make them a facilitator.`,
+            409,
+          );
+        }
         const t = now();
         await store.replaceRoles(trx, memberId, roles, actor.id, t);
         await recordAudit(trx, { actorId: actor.id, action: 'member.roles_changed', targetType: 'member', targetId: memberId, detail: { before, after: roles } }, t);
-        return presentAdminMember(row, roles);
+        return presentAdminMember(row, roles, await facilitatorTrainingPassed(trx, memberId));
       });
       // A host no longer a host must stop hearing what only hosts hear, at once.
       await accessChanged(memberId);
@@ -351,7 +381,7 @@ export function createAccountsService({ db, sessionDays, knownCountries, bus, mo
         if (!row || row.deleted_at !== null) throw notFound('That member');
         await trx.updateTable('members').set({ trust_level: level, trust_checked_at: t }).where('id', '=', memberId).execute();
         await recordAudit(trx, { actorId: actor.id, action: 'member.trust_set', targetType: 'member', targetId: memberId, detail: { before: Number(row.trust_level), after: level } }, t);
-        return presentAdminMember({ ...row, trust_level: level }, await store.rolesOf(trx, memberId));
+        return presentAdminMember({ ...row, trust_level: level }, await store.rolesOf(trx, memberId), await facilitatorTrainingPassed(trx, memberId));
       });
     },
 

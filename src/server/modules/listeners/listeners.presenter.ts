@@ -3,6 +3,7 @@ import { TRAINING_MODULES } from '../../../shared/listeners.js';
 import { LANGUAGES, type Language } from '../../../shared/rules.js';
 import { SUPPORT_TOPICS, type SupportTopic } from '../../../shared/support-rules.js';
 import type { ListenerApplicationsTable } from '../../platform/db/schema.js';
+import { presentTrainingModule, presentTrainingProgress } from '../training/training.js';
 import type { LocalizedTraining, TrainingModuleContent } from './listeners.training.js';
 
 /** The only way the listener programme's data leaves the server. */
@@ -21,20 +22,12 @@ export const topicsOf = (text: string): SupportTopic[] => jsonList(text, SUPPORT
 
 /** Which modules are passed, with titles in the language `training` is in. */
 export function presentProgress(passed: Map<string, number>, training: LocalizedTraining): TrainingProgress {
-  const modules = training.modules.map((m) => ({ id: m.id, title: m.title, passedAt: passed.get(m.id) ?? null }));
-  return { modules, allPassed: TRAINING_MODULES.every((id) => passed.has(id)) };
+  return presentTrainingProgress(passed, training, TRAINING_MODULES);
 }
 
 /** A module's page and questions, without the answers, and the language the text is in. */
 export function presentModule(m: TrainingModuleContent & { language: Language }, passedAt: number | null): TrainingModule {
-  return {
-    id: m.id,
-    title: m.title,
-    language: m.language,
-    paragraphs: [...m.paragraphs],
-    questions: m.questions.map((q) => ({ id: q.id, prompt: q.prompt, options: q.options.map((o) => ({ id: o.id, text: o.text })) })),
-    passedAt,
-  };
+  return presentTrainingModule(m, passedAt);
 }
 
 type ApplicationRow = Pick<ListenerApplicationsTable, 'id' | 'status' | 'motivation' | 'languages' | 'topics' | 'created_at' | 'reviewed_at' | 'review_note'>;

@@ -22,6 +22,7 @@ import { hasRole, type AuthMember } from '../../platform/http/auth.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
 import { ulid } from '../../platform/ids.js';
 import { recordAudit } from '../moderation/audit.js';
+import { checkQuiz } from '../training/training.js';
 import { listenersPolicy } from './listeners.policy.js';
 import { presentApplication, presentModule, presentPending, presentProgress } from './listeners.presenter.js';
 import * as store from './listeners.store.js';
@@ -87,7 +88,7 @@ export function createListenersService({ db, bus, now = () => Date.now() }: { db
     async answer(member: AuthMember, id: TrainingModuleId, body: QuizAnswers, lang?: Language): Promise<QuizResult> {
       const language = readingLanguage(member, lang);
       const content = trainingModule(id, language);
-      const revisit = content.questions.filter((q) => body.answers[q.id] !== q.correct).map((q) => ({ id: q.id, prompt: q.prompt, hint: q.hint }));
+      const revisit = checkQuiz(content, body.answers);
       if (revisit.length === 0) await store.recordPass(db, member.id, id, now());
       const passed = await store.passedModules(db, member.id);
       return { passed: revisit.length === 0, revisit, passedAt: revisit.length === 0 ? (passed.get(id) ?? null) : null, progress: presentProgress(passed, trainingFor(language)) };

@@ -1,21 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
+import * as training from '../training/training.js';
 
 /** The queries over listener_training, listener_applications, listener_profiles and listener_duty. */
 
-export async function passedModules(db: Kysely<DB>, memberId: string): Promise<Map<string, number>> {
-  const rows = await db.selectFrom('listener_training').select(['module', 'passed_at']).where('member_id', '=', memberId).execute();
-  return new Map(rows.map((r) => [r.module, Number(r.passed_at)]));
-}
+export const passedModules = (db: Kysely<DB>, memberId: string): Promise<Map<string, number>> => training.passedModules(db, 'listener_training', memberId);
 
 /** Records a passed module; passing it again keeps the first time. */
-export async function recordPass(db: Kysely<DB>, memberId: string, module: string, now: number): Promise<void> {
-  await db
-    .insertInto('listener_training')
-    .values({ member_id: memberId, module, passed_at: now })
-    .onConflict((oc) => oc.columns(['member_id', 'module']).doNothing())
-    .execute();
-}
+export const recordPass = (db: Kysely<DB>, memberId: string, module: string, now: number): Promise<void> => training.recordPass(db, 'listener_training', memberId, module, now);
 
 export function latestApplication(db: Kysely<DB>, memberId: string) {
   return db.selectFrom('listener_applications').selectAll().where('member_id', '=', memberId).orderBy('created_at', 'desc').orderBy('id', 'desc').executeTakeFirst();

@@ -1,5 +1,5 @@
 import type { TrainingModuleId } from '../../../shared/listeners.js';
-import { LANGUAGES, type Language } from '../../../shared/rules.js';
+import { trainingCatalogue, type LocalizedTraining as GenericLocalized, type TrainingModuleContent as GenericModule, type TrainingQuestion as GenericQuestion } from '../training/training.js';
 import { TRAINING_ES } from './listeners.training.es.js';
 
 /**
@@ -10,21 +10,8 @@ import { TRAINING_ES } from './listeners.training.es.js';
  * translation gets the English text, and says so (`language`), so the client can add a note.
  * Each question names the part of the page to read again.
  */
-export interface TrainingQuestion {
-  id: string;
-  prompt: string;
-  options: { id: string; text: string }[];
-  correct: string;
-  /** Where to look again, said kindly; never the answer itself. */
-  hint: string;
-}
-
-export interface TrainingModuleContent {
-  id: TrainingModuleId;
-  title: string;
-  paragraphs: string[];
-  questions: TrainingQuestion[];
-}
+export type TrainingQuestion = GenericQuestion;
+export type TrainingModuleContent = GenericModule<TrainingModuleId>;
 
 /** The training in English: the original every translation follows. */
 export const TRAINING: readonly TrainingModuleContent[] = [
@@ -254,25 +241,13 @@ export const TRAINING: readonly TrainingModuleContent[] = [
 ];
 
 /** The training in each language it is written in; English is the original. */
-const TRANSLATIONS: Partial<Record<Language, readonly TrainingModuleContent[]>> = { en: TRAINING, es: TRAINING_ES };
+const catalogue = trainingCatalogue<TrainingModuleId>(TRAINING, { es: TRAINING_ES });
 
 /** The training as a member reads it, and the language it is actually in. */
-export interface LocalizedTraining {
-  language: Language;
-  modules: readonly TrainingModuleContent[];
-}
+export type LocalizedTraining = GenericLocalized<TrainingModuleId>;
 
 /** The whole training in `language`, or in English when it has not been translated into it. */
-export function trainingFor(language: string): LocalizedTraining {
-  const wanted = LANGUAGES.find((l) => l === language);
-  const modules = wanted && TRANSLATIONS[wanted];
-  return modules ? { language: wanted, modules } : { language: 'en', modules: TRAINING };
-}
+export const trainingFor = catalogue.trainingFor;
 
 /** One module in `language` (English when not translated), with the language it is in. */
-export function trainingModule(id: TrainingModuleId, language: string = 'en'): TrainingModuleContent & { language: Language } {
-  const training = trainingFor(language);
-  const found = training.modules.find((m) => m.id === id);
-  if (!found) throw new Error(`unknown training module ${id}`);
-  return { ...found, language: training.language };
-}
+export const trainingModule = catalogue.trainingModule;

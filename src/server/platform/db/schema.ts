@@ -29,6 +29,7 @@ export interface DB {
   notification_actors: NotificationActorsTable;
   content_flags: ContentFlagsTable;
   listener_training: ListenerTrainingTable;
+  facilitator_training: FacilitatorTrainingTable;
   listener_applications: ListenerApplicationsTable;
   listener_profiles: ListenerProfilesTable;
   listener_duty: ListenerDutyTable;
@@ -38,6 +39,8 @@ export interface DB {
   reports: ReportsTable;
   review_claims: ReviewClaimsTable;
   member_warnings: MemberWarningsTable;
+  meetings: MeetingsTable;
+  meeting_overrides: MeetingOverridesTable;
 }
 
 export interface MembersTable {
@@ -352,6 +355,9 @@ export interface ListenerTrainingTable {
   passed_at: number;
 }
 
+/** Facilitator training modules passed, shaped like listener_training. */
+export type FacilitatorTrainingTable = ListenerTrainingTable;
+
 export interface ListenerApplicationsTable {
   id: string;
   member_id: string;
@@ -476,3 +482,44 @@ export interface MemberWarningsTable {
   created_at: number;
   seen_at: number | null;
 }
+
+/** A facilitated meeting series, as its facilitator set it in their own time zone (migration 0012). */
+export interface MeetingsTable {
+  id: string;
+  group_id: string;
+  facilitator_id: string;
+  co_facilitator_id: string | null;
+  title: string;
+  description: Generated<string>;
+  /** JSON: the agenda's steps, in order. */
+  agenda: string;
+  capacity: Generated<number>;
+  duration_minutes: number;
+  /** IANA name. */
+  time_zone: string;
+  /** 'YYYY-MM-DD' and 'HH:mm' on the facilitator's wall clock. */
+  start_date: string;
+  start_time: string;
+  /** JSON: recurrence.ts's Recurrence. */
+  recurrence: string;
+  /** 'YYYY-MM-DD', inclusive; or a number of meetings; or neither. */
+  until_date: string | null;
+  occurrence_count: number | null;
+  created_at: number;
+  updated_at: number;
+  cancelled_at: number | null;
+}
+
+/** One occurrence of a series, named by its local date in the series' zone: cancelled or moved. */
+export interface MeetingOverridesTable {
+  meeting_id: string;
+  local_date: string;
+  cancelled_at: number | null;
+  /** UTC ms the occurrence now starts at. */
+  moved_to: number | null;
+  reason: Generated<string>;
+  updated_at: number;
+}
+
+export type MeetingRow = Selectable<MeetingsTable>;
+export type MeetingOverrideRow = Selectable<MeetingOverridesTable>;

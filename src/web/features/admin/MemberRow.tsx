@@ -59,6 +59,7 @@ export function MemberRow({ member, selfId }: { member: AdminMember; selfId: str
             <CheckboxField key={role} label={t(`roles.${role}`)} checked={roles.includes(role)} onChange={(on) => toggle(role, on)} />
           ))}
         </div>
+        {member.facilitatorTrained === false && !member.roles.includes('facilitator') && <p className="field-hint">{t('admin.facilitatorNotTrained', { handle: member.handle })}</p>}
       </fieldset>
       <div className="form-actions">
         <Button variant="primary" busy={setRoles.isPending} busyLabel={t('admin.savingRoles')} onClick={save}>

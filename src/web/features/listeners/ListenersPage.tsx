@@ -126,6 +126,9 @@ export function ListenersPage() {
           {!standing.data.isListener && !standing.data.training.allPassed && <p className="field-hint">{t('listeners.apply.afterTraining')}</p>}
         </>
       )}
+      <p>
+        <Link to="/facilitators">{t('listeners.facilitatorsLink')}</Link>
+      </p>
     </>
   );
 }

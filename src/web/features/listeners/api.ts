@@ -34,7 +34,7 @@ const DUTY_POLL_MS = 60_000;
  * The language to read the training in: the screens' language when the server knows it;
  * otherwise none, and the server uses the account's language (English when not translated).
  */
-function useTrainingLanguage(): Language | undefined {
+export function useTrainingLanguage(): Language | undefined {
   const { i18n } = useTranslation();
   const ui = i18n.language?.slice(0, 2);
   return LANGUAGES.find((l) => l === ui);

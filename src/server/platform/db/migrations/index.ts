@@ -10,6 +10,8 @@ import { moderation } from './2026_11_26_0007_moderation.js';
 import { trust } from './2026_11_26_0008_trust.js';
 import { groupStaff } from './2026_11_26_0009_group_staff.js';
 import { blocksBothWays } from './2026_11_26_0010_blocks_both_ways.js';
+import { facilitators } from './2026_11_26_0011_facilitators.js';
+import { meetings } from './2026_11_26_0012_meetings.js';
 
 /**
  * Every migration, registered by name in the order it landed. Never edit one that has
@@ -27,6 +29,8 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '2026_11_26_0008_trust': trust,
     '2026_11_26_0009_group_staff': groupStaff,
     '2026_11_26_0010_blocks_both_ways': blocksBothWays,
+    '2026_11_26_0011_facilitators': facilitators,
+    '2026_11_26_0012_meetings': meetings,
   };
 }
 
