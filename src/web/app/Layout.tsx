@@ -1,6 +1,6 @@
 import { Suspense, useEffect, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useLocation } from 'react-router';
+import { Link, Outlet, ScrollRestoration, useLocation } from 'react-router';
 import { useSession } from '../api/session';
 import { applyLanguage } from '../i18n';
 import { Loading, Notice } from '../ui/Status';
@@ -58,6 +58,8 @@ export function Layout() {
           <Outlet />
         </Suspense>
       </main>
+      {/* A new page starts at its top, with Get help now in view; Back returns to where the reader was. */}
+      <ScrollRestoration />
       <footer className="site-footer">
         <div className="footer-inner">
           <nav aria-label={t('nav.footerLabel')}>
