@@ -12,6 +12,7 @@ const required = ci || process.env.KINDRED_REQUIRE_SERVICES === '1';
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const out = fs.mkdtempSync(path.join(os.tmpdir(), 'kindred-test-'));
 const skipped = [];
+const problems = [];
 const totals = { passed: 0, failed: 0, skipped: 0 };
 
 function run(title, cmd, args, env = {}) {
@@ -23,6 +24,7 @@ function run(title, cmd, args, env = {}) {
 function finish(ok) {
   console.log('');
   for (const s of skipped) console.log(`SKIPPED: ${s}`);
+  for (const p of problems) console.log(`FAILED: ${p}`);
   console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
   process.exit(ok ? 0 : 1);
 }
@@ -74,6 +76,12 @@ if (fs.existsSync(vitestJson)) {
   totals.passed += r.numPassedTests;
   totals.failed += r.numFailedTests;
   totals.skipped += r.numPendingTests + (r.numTodoTests ?? 0);
+  // Vitest also fails a run for an error outside any test (an unhandled rejection, a suite that
+  // could not load): count it, so the summary never reads "0 failed" over a failing run.
+  if (!unitOk && r.numFailedTests === 0) {
+    totals.failed += 1;
+    problems.push('Vitest failed outside any single test (an unhandled error, or a suite that could not load); its output above says where');
+  }
 } else if (!unitOk) {
   totals.failed += 1;
 }
@@ -111,6 +119,10 @@ if (fs.existsSync(pwJson)) {
   totals.passed += s.expected;
   totals.failed += s.unexpected + s.flaky;
   totals.skipped += s.skipped;
+  if (!e2eOk && s.unexpected + s.flaky === 0) {
+    totals.failed += 1;
+    problems.push('Playwright failed outside any single test (a server that would not start, or an error in a spec file); its output above says where');
+  }
 } else if (!e2eOk) {
   totals.failed += 1;
 }

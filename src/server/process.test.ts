@@ -60,7 +60,8 @@ describe('npm run cli', () => {
       await c.end();
       expect(rows).toEqual([{ handle: 'FirstAdmin' }]);
     });
-  });
+    // Two CLI processes, each starting tsx: as above, longer than one request-level test.
+  }, 90_000);
 });
 
 describe('the server process', () => {
