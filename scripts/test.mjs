@@ -115,7 +115,10 @@ const e2eOk = run('browser tests (Playwright, Chromium)', 'npx', ['playwright', 
   PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson,
 });
 if (fs.existsSync(pwJson)) {
-  const s = JSON.parse(fs.readFileSync(pwJson, 'utf8')).stats;
+  const report = JSON.parse(fs.readFileSync(pwJson, 'utf8'));
+  const s = report.stats;
+  // Errors outside any test (a global set-up or tear-down, a web server) are listed apart from the tests.
+  for (const e of report.errors ?? []) problems.push(`Playwright: ${String(e.message ?? e.value ?? JSON.stringify(e)).split('\n')[0]}`);
   totals.passed += s.expected;
   totals.failed += s.unexpected + s.flaky;
   totals.skipped += s.skipped;
