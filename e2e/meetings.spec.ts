@@ -95,3 +95,109 @@ test('a facilitator schedules a weekly meeting and a member sees it on /meetings
   await member.close();
   void page;
 });
+
+test('members save places, the next one waits and is promoted when a place frees, and the facilitator moves, cancels and names a co-facilitator from the meeting page', async ({ browser, baseURL }, testInfo) => {
+  test.setTimeout(150_000);
+  const title = `Made-up small circle ${uniqueWord('meet')}`;
+  const admin = await anotherBrowser(browser, baseURL!);
+  const credentials = adminCredentials(testInfo);
+  await logIn(admin.page, credentials.handle, credentials.passphrase);
+
+  const leaderHandle = uniqueHandle('SteadyHeron');
+  const leader = await anotherBrowser(browser, baseURL!);
+  await signUp(leader.page, leaderHandle);
+  await joinGroup(leader.page, GROUP);
+  await becomeFacilitator(leader.page, admin.page, leaderHandle);
+  const coHandle = uniqueHandle('PatientWren');
+  const co = await anotherBrowser(browser, baseURL!);
+  await signUp(co.page, coHandle);
+  await joinGroup(co.page, GROUP);
+  await becomeFacilitator(co.page, admin.page, coHandle);
+
+  const first = nextTuesday();
+  const made = await callApi<{ meeting: { id: string } }>(leader.page, 'POST', `/api/v1/groups/${GROUP}/meetings`, {
+    title,
+    startDate: first,
+    startTime: '19:00',
+    timeZone: 'America/New_York',
+    durationMinutes: 60,
+    capacity: 2,
+    recurrence: { kind: 'weekly', days: ['tu'], interval: 1 },
+  });
+  expect(made.status, 'scheduling through the API').toBe(201);
+  const path = `/meetings/${made.data.meeting.id}`;
+
+  const people = [];
+  for (const name of ['GentleLark', 'QuietOtter', 'CalmFinch']) {
+    const p = await anotherBrowser(browser, baseURL!);
+    await signUp(p.page, uniqueHandle(name));
+    await joinGroup(p.page, GROUP);
+    await p.page.goto(path);
+    await expect(p.page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+    people.push(p);
+  }
+  const [ana, bo, cy] = people as [(typeof people)[number], (typeof people)[number], (typeof people)[number]];
+  const firstCard = (page: Page) => page.locator(`#occurrence-${first}`);
+
+  // Ana saves a place, gives it up and saves it again.
+  await checkPhonePage(ana.page, 'the meeting page for a member');
+  await firstCard(ana.page).getByRole('button', { name: /^Save my place/ }).click();
+  await expect(firstCard(ana.page).getByText("You're going")).toBeVisible();
+  await checkPage(ana.page, 'the meeting page with a place saved');
+  await firstCard(ana.page).getByRole('button', { name: /^Cancel my place/ }).click();
+  await expect(firstCard(ana.page).getByText('Your place is cancelled.')).toBeVisible();
+  await firstCard(ana.page).getByRole('button', { name: /^Save my place/ }).click();
+  await expect(firstCard(ana.page).getByText("You're going")).toBeVisible();
+
+  await firstCard(bo.page).getByRole('button', { name: /^Save my place/ }).click();
+  await expect(firstCard(bo.page).getByText("You're going")).toBeVisible();
+
+  // The meeting is full: Cy joins the waitlist, and moves up when Ana gives up her place.
+  await cy.page.reload();
+  await firstCard(cy.page).getByRole('button', { name: /^Join the waitlist/ }).click();
+  await expect(firstCard(cy.page).getByText("You're number 1 on the waitlist")).toBeVisible();
+  await firstCard(ana.page).getByRole('button', { name: /^Cancel my place/ }).click();
+  await expect(firstCard(ana.page).getByText('Your place is cancelled.')).toBeVisible();
+  await cy.page.reload();
+  await expect(firstCard(cy.page).getByText("You're going")).toBeVisible();
+  await cy.page.goto('/notifications');
+  await expect(cy.page.getByRole('link', { name: new RegExp(`A place came free at “${title}”`) })).toBeVisible();
+
+  // The facilitator moves the first meeting, cancels the second, and names a co-facilitator.
+  await leader.page.goto(path);
+  await expect(leader.page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await checkPage(leader.page, 'the meeting page for its facilitator');
+  await firstCard(leader.page).getByRole('button', { name: /^Move/ }).click();
+  const moveDialog = leader.page.getByRole('dialog');
+  await moveDialog.getByLabel(/New start time/).fill('20:00');
+  await moveDialog.getByLabel(/Why/).fill('A made-up clash with a holiday.');
+  await moveDialog.getByRole('button', { name: 'Move the meeting' }).click();
+  await expect(moveDialog).toHaveCount(0);
+  await expect(firstCard(leader.page).getByText('This meeting has been moved to this time.')).toBeVisible();
+
+  const second = leader.page.locator('.meeting-list > li').nth(1);
+  await second.getByRole('button', { name: /^Cancel on/ }).click();
+  const cancelDialog = leader.page.getByRole('dialog');
+  await cancelDialog.getByRole('button', { name: 'Cancel this meeting' }).click();
+  await expect(cancelDialog.getByText('Please say why, in a few words: members will see it.')).toBeVisible();
+  await cancelDialog.getByLabel('Reason members will see').fill('A made-up day off.');
+  await cancelDialog.getByRole('button', { name: 'Cancel this meeting' }).click();
+  await expect(cancelDialog).toHaveCount(0);
+  await expect(second.getByText('A made-up day off.')).toBeVisible();
+
+  await leader.page.getByRole('button', { name: 'Choose the co-facilitator' }).click();
+  const coDialog = leader.page.getByRole('dialog');
+  await coDialog.getByLabel('Handle of a facilitator in this group').fill('NoSuchMadeUpPerson');
+  await coDialog.getByRole('button', { name: 'Save' }).click();
+  await expect(coDialog.getByText(/Nobody here is called NoSuchMadeUpPerson/).first()).toBeVisible();
+  await expect(coDialog.getByLabel('Handle of a facilitator in this group')).toHaveValue('NoSuchMadeUpPerson');
+  await coDialog.getByLabel('Handle of a facilitator in this group').fill(coHandle);
+  await coDialog.getByRole('button', { name: 'Save' }).click();
+  await expect(coDialog).toHaveCount(0);
+  await expect(leader.page.getByText(`${coHandle} is now the co-facilitator, and has been told.`)).toBeVisible();
+  await checkPage(leader.page, 'the meeting page after the changes');
+  await co.page.goto('/notifications');
+  await expect(co.page.getByRole('link', { name: new RegExp(`You are now the co-facilitator of “${title}”`) })).toBeVisible();
+
+  for (const c of [admin, leader, co, ...people]) await c.context.close();
+});

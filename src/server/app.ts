@@ -72,6 +72,13 @@ import { listenersRoutes } from './modules/listeners/listeners.routes.js';
 import { listenersMemberData } from './modules/listeners/listeners.member-data.js';
 import { createMeetingsService } from './modules/meetings/meetings.service.js';
 import { meetingsRoutes } from './modules/meetings/meetings.routes.js';
+import { createMeetingReminders, REMINDERS_EVERY_MS, type MeetingReminders } from './modules/meetings/meetings.reminders.js';
+import { meetingsMemberData } from './modules/meetings/meetings.member-data.js';
+import { createJobs, type Jobs } from './platform/jobs/jobs.js';
+import { createMeetingRoomService, type MeetingRoomService } from './modules/meetings/meetings.room.js';
+import { meetingRoomRoutes } from './modules/meetings/meetings.room.routes.js';
+import { meetingRoomSocket, whoIsHereIn } from './modules/meetings/meetings.room.socket.js';
+import { meetingRoomMemberData } from './modules/meetings/meetings.room.member-data.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -84,6 +91,12 @@ declare module 'fastify' {
     events: EventBus;
     /** Trust levels: tests work levels out and run the sweep directly rather than waiting for it. */
     trust: TrustService;
+    /** Background jobs (in-process timers, or BullMQ when Redis is configured): modules register theirs here. */
+    jobs: Jobs;
+    /** Meeting reminders: tests run a pass directly rather than waiting for the job. */
+    meetingReminders: MeetingReminders;
+    /** Meeting rooms: tests run the leader check and the sweep directly rather than waiting for the timer. */
+    meetingRoom: MeetingRoomService;
   }
 }
 
@@ -200,8 +213,12 @@ export async function buildApp({ config, database, redis, webDir = defaultWebDir
   app.addHook('onClose', async () => trust.close());
   const posts = createPostsService({ db, groups, search, safety, bus, blocks, trust });
   const notifications = createNotificationsService({ db, bus, blocks });
+  // Work that runs every so often, on one node at a time when Redis is configured.
+  const jobs = createJobs({ redis, log: app.log });
+  app.decorate('jobs', jobs);
+  app.addHook('onClose', async () => jobs.close());
   // Every module's share of a member's data, for the export and for deleting the account.
-  const accountData = createAccountDataService({ db, bus, modules: [groupsMemberData, postsMemberData(search), notificationsMemberData, safetyMemberData, blocksMemberData, messagingMemberData, listenersMemberData, facilitatorsMemberData] });
+  const accountData = createAccountDataService({ db, bus, modules: [groupsMemberData, postsMemberData(search), notificationsMemberData, safetyMemberData, blocksMemberData, messagingMemberData, listenersMemberData, facilitatorsMemberData, meetingRoomMemberData, meetingsMemberData(notifications)] });
   // Live conversations: Socket.IO on this server, through Redis to every node when configured.
   const realtime = createRealtime({
     server: app.server,
@@ -228,7 +245,18 @@ export async function buildApp({ config, database, redis, webDir = defaultWebDir
   const support = createSupportService({ db, safety, messaging, bus, requestTimeoutMinutes: config.SUPPORT_REQUEST_TIMEOUT_MINUTES, retentionDays: config.SUPPORT_RETENTION_DAYS });
   app.decorate('support', support);
   supportSocket({ realtime, support, bus, log: app.log });
+  // The live room of a meeting: a conversation of kind `meeting` with the facilitators' tools around it.
+  const meetingRoom = createMeetingRoomService({ db, groups, messaging, support, bus, deleteMessages: config.MEETING_DELETE_MESSAGES === 'true', whoIsHere: whoIsHereIn(realtime) });
+  app.decorate('meetingRoom', meetingRoom);
+  meetingRoomSocket({ realtime, room: meetingRoom, bus, jobs, log: app.log });
   const review = createReviewService({ db, posts, messaging, bus });
+  // Facilitated meetings: scheduling, RSVPs and the waitlist; reminders 24 hours and 15 minutes before, every minute.
+  const meetings = createMeetingsService({ db, groups, notifications });
+  const meetingReminders = createMeetingReminders({ db, notifications });
+  app.decorate('meetingReminders', meetingReminders);
+  jobs.every('meeting-reminders', REMINDERS_EVERY_MS, async () => {
+    await meetingReminders.run();
+  });
   moderationSocket({ realtime, bus, db });
 
   await app.register(authPlugin, { resolve: (token) => accounts.resolveSession(token), cookie: cookieJar, publicOrigin: config.PUBLIC_ORIGIN });
@@ -268,7 +296,8 @@ export async function buildApp({ config, database, redis, webDir = defaultWebDir
       );
       await api.register(listenersRoutes({ listeners, duty: listenerDuty }));
       await api.register(facilitatorsRoutes({ facilitators }));
-      await api.register(meetingsRoutes({ meetings: createMeetingsService({ db, groups }), publicOrigin: config.PUBLIC_ORIGIN }));
+      await api.register(meetingsRoutes({ meetings, publicOrigin: config.PUBLIC_ORIGIN }));
+      await api.register(meetingRoomRoutes({ room: meetingRoom }));
       await api.register(accountDataRoutes({ accountData, cookie: cookieJar }));
     },
     { prefix: '/api/v1' },

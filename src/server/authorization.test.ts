@@ -79,6 +79,41 @@ const planFields = { warningSigns: 'made-up', copingStrategies: '', distractions
 const reason = 'A made-up reason for the authorization test.';
 const aMeeting = { title: 'A made-up meeting', startTime: '09:00', timeZone: 'Europe/London', durationMinutes: 60, recurrence: { kind: 'weekly', days: ['mo', 'th'], interval: 1 } };
 
+/** The live room of a meeting: every route, as someone without a seat (or, entering, with one). */
+function meetingRoomRows(): Row[] {
+  const room = '/api/v1/meetings/:id/occurrences/:date/room';
+  const inRoom = (body?: (w: World) => unknown) => async (w: World) => {
+    const m = await w.fresh.meetingRoom();
+    return { params: { id: m.id, date: m.date }, ...(body ? { body: body(w) } : {}) };
+  };
+  const refused = rolesOnly([], 200, 403);
+  return [
+    { route: `POST ${room}`, expect: refused, req: inRoom() },
+    {
+      route: `POST ${room}`,
+      case: 'with a seat',
+      // A suspended member may read, not take part.
+      expect: { ...rolesOnly(['member', 'otherGroup', 'listener', 'facilitator', 'moderator', 'admin', 'groupModerator']), suspended: 403 },
+      req: async (w, c) => {
+        const m = await w.fresh.meetingRoom();
+        if (c.id) await w.fresh.seat(m, c.id);
+        return { params: { id: m.id, date: m.date } };
+      },
+    },
+    { route: `GET ${room}`, expect: refused, req: inRoom() },
+    { route: `POST ${room}/hand`, expect: refused, req: inRoom(() => ({ raised: true })) },
+    { route: `POST ${room}/reactions`, expect: refused, req: inRoom(() => ({ reaction: 'hug' })) },
+    { route: `POST ${room}/feedback`, expect: refused, req: inRoom(() => ({ answer: 'yes' })) },
+    { route: `POST ${room}/step`, expect: refused, req: inRoom(() => ({ step: 1 })) },
+    { route: `POST ${room}/floor`, expect: refused, req: inRoom((w) => ({ memberId: w.ids.ownerId })) },
+    { route: `POST ${room}/lock`, expect: refused, req: inRoom(() => ({ on: true })) },
+    { route: `POST ${room}/mute-all`, expect: refused, req: inRoom(() => ({ on: true })) },
+    { route: `POST ${room}/remove`, expect: refused, req: inRoom((w) => ({ memberId: w.ids.ownerId })) },
+    { route: `POST ${room}/hand-off`, expect: refused, req: inRoom((w) => ({ memberId: w.ids.ownerId, to: 'moderator' })) },
+    { route: `POST ${room}/end`, expect: refused, req: inRoom() },
+  ];
+}
+
 const ROWS: Row[] = [
   // --- accounts and sessions ---
   { route: 'GET /api/v1/session', expect: anyone() },
@@ -297,6 +332,39 @@ const ROWS: Row[] = [
       return { params: { id: m.id, date: m.date }, body: { date: '2099-01-05', time: '12:00' } };
     },
   },
+  // Choosing the co-facilitator: the series' facilitator (the owner) or an admin; clearing it is enough to prove who may.
+  { route: 'PUT /api/v1/meetings/:id/co-facilitator', expect: rolesOnly(['admin']), req: async (w) => ({ params: { id: (await w.fresh.meeting()).id }, body: { handle: null } }) },
+  { route: 'GET /api/v1/meetings/:id/occurrences', expect: signedIn(), req: async (w) => ({ params: { id: (await w.fresh.meeting()).id } }), hides: (w) => [w.ids.ownerId] },
+  {
+    route: 'GET /api/v1/meetings/:id/occurrences/:date',
+    expect: signedIn(),
+    req: async (w) => {
+      const m = await w.fresh.meeting();
+      return { params: { id: m.id, date: m.date } };
+    },
+    hides: (w) => [w.ids.ownerId],
+  },
+  // Saving a place: members of the group who may take part (not the other group's member, not the suspended one).
+  {
+    route: 'POST /api/v1/meetings/:id/occurrences/:date/rsvp',
+    expect: rolesOnly(WRITERS_A),
+    req: async (w) => {
+      const m = await w.fresh.meeting();
+      return { params: { id: m.id, date: m.date } };
+    },
+  },
+  // Giving a place up is always allowed to whoever may read the meeting (it changes nobody else's place but by promotion).
+  {
+    route: 'DELETE /api/v1/meetings/:id/occurrences/:date/rsvp',
+    expect: signedIn(),
+    req: async (w) => {
+      const m = await w.fresh.meeting();
+      return { params: { id: m.id, date: m.date } };
+    },
+  },
+  // Meeting rooms: the owner leads (not in the matrix), nobody in it has a seat, so every role is
+  // refused with the reason; with a seat, members who may take part come in.
+  ...meetingRoomRows(),
   { route: 'GET /api/v1/moderation/listener-applications', expect: rolesOnly(MODS) },
   { route: 'POST /api/v1/moderation/listener-applications/:id/review', expect: rolesOnly(MODS), req: async (w) => ({ params: { id: await w.fresh.application() }, body: { decision: 'approve', note: 'Welcome.' } }) },
   {

@@ -194,14 +194,21 @@ export const CreatedReply = Type.Object({ reply: Reply, safety: SafetyOutcome })
 export const ReactionState = Type.Object({ reactions: ReactionCounts, myReactions: Type.Array(ReactionName) });
 export const Preview = Type.Object({ html: Type.String() });
 
+/** Notices about meetings in the same list: a seat came free, reminders, an occurrence cancelled or moved, a series cancelled, made co-facilitator. */
+export const MEETING_NOTICE_KINDS = ['meeting_promoted', 'meeting_reminder_24h', 'meeting_reminder_15m', 'meeting_cancelled', 'meeting_moved', 'meeting_series_cancelled', 'meeting_co_facilitator'] as const;
+export type MeetingNoticeKind = (typeof MEETING_NOTICE_KINDS)[number];
+
 export const Notification = Type.Object({
   id: Type.String(),
-  /** reply: to my post or one I follow; mention: @handle in a post or reply; reaction: to my post or reply (replyId says which). */
-  kind: Type.Enum(['reply', 'mention', 'reaction']),
-  post: Type.Object({ id: Type.String(), title: Type.String() }),
+  /** reply: to my post or one I follow; mention: @handle in a post or reply; reaction: to my post or reply (replyId says which); meeting_*: about a meeting (`meeting` says which). */
+  kind: Type.Enum(['reply', 'mention', 'reaction', ...MEETING_NOTICE_KINDS]),
+  /** Null on a meeting notice. */
+  post: Type.Union([Type.Object({ id: Type.String(), title: Type.String() }), Type.Null()]),
   replyId: Type.Union([Type.String(), Type.Null()]),
-  /** For a reaction: the newest person who reacted. */
-  actor: Author,
+  /** For a reaction: the newest person who reacted. Null on a meeting notice. */
+  actor: Type.Union([Author, Type.Null()]),
+  /** On a meeting notice: the occurrence, named by its local date, and its start when the notice was written (for a move, the new one). */
+  meeting: Type.Optional(Type.Object({ id: Type.String(), title: Type.String(), localDate: Type.String(), startsAt: Type.Number({ description: 'UTC ms' }) })),
   /** For a reaction: the newest reaction's kind. */
   reaction: Type.Optional(ReactionName),
   /** For a reaction: how many more people reacted while it was unread. */

@@ -145,6 +145,16 @@ export const Meeting = Type.Object({
 export type Meeting = Static<typeof Meeting>;
 export const MeetingResult = Type.Object({ meeting: Meeting });
 
+export const RSVP_STATUSES = ['going', 'waitlist'] as const;
+export type RsvpStatus = (typeof RSVP_STATUSES)[number];
+/** The caller's place at one occurrence: a seat, or their 1-based position on the waitlist. */
+export const MyRsvp = Type.Object({ status: Type.Enum(RSVP_STATUSES), position: Nullable(Type.Integer({ minimum: 1 })) });
+export type MyRsvp = Static<typeof MyRsvp>;
+/** How many minutes before the start the meeting room opens (the live room keeps the same rule). */
+export const ROOM_OPENS_MINUTES = 10;
+/** How many occurrences of one series GET /meetings/:id/occurrences lists at most. */
+export const SERIES_OCCURRENCES_MAX = 20;
+
 export const Occurrence = Type.Object({
   meetingId: Type.String(),
   /** Names the occurrence: its date in the series' zone as first scheduled. */
@@ -159,8 +169,27 @@ export const Occurrence = Type.Object({
   cancelled: Type.Boolean(),
   moved: Type.Boolean(),
   reason: Nullable(Type.String()),
+  /** Seats taken (leaders take none) and how many wait for one. */
+  going: Type.Integer(),
+  waitlist: Type.Integer(),
+  /** The caller's own RSVP, or null. */
+  myRsvp: Nullable(MyRsvp),
 });
 export type Occurrence = Static<typeof Occurrence>;
 export const UpcomingList = Type.Object({ items: Type.Array(Occurrence), from: Type.Number(), to: Type.Number() });
 export type UpcomingList = Static<typeof UpcomingList>;
 export const OccurrenceResult = Type.Object({ occurrence: Occurrence });
+export const OccurrenceList = Type.Object({ items: Type.Array(Occurrence) });
+export type OccurrenceList = Static<typeof OccurrenceList>;
+export const SeriesOccurrencesQuery = Type.Object({
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: SERIES_OCCURRENCES_MAX, errorMessage: `Please ask for 1 to ${SERIES_OCCURRENCES_MAX} meetings.` })),
+});
+/** POST/DELETE …/occurrences/:date/rsvp: the caller's place (null once cancelled) and the occurrence as it now stands. */
+export const RsvpResult = Type.Object({ rsvp: Nullable(MyRsvp), occurrence: Occurrence });
+export type RsvpResult = Static<typeof RsvpResult>;
+/** PUT /meetings/:id/co-facilitator: a facilitator's handle, or null to clear it. */
+export const CoFacilitatorBody = Type.Object(
+  { handle: Nullable(Type.String({ minLength: 1, maxLength: 40, errorMessage: 'Please give the handle of a facilitator in this group.' })) },
+  { additionalProperties: false },
+);
+export type CoFacilitatorBody = Static<typeof CoFacilitatorBody>;

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { ContentWarningName, SafetyOutcome } from './forum.js';
 import { HeldReason } from './safety.js';
+import type { MeetingRoomPushes } from './meeting-room.js';
 
 /**
  * The messaging contract shared by server and web: group rooms now, support chats and
@@ -184,7 +185,7 @@ export interface ClientToServerEvents {
   'conversation:read': (input: { conversationId: string; seq: number }) => void;
 }
 
-export interface ServerToClientEvents {
+export interface ServerToClientEvents extends MeetingRoomPushes {
   'message:new': (message: ChatMessage) => void;
   /**
    * To the room's hosts: a message showed signs of risk. Moderators have the alert too;
@@ -228,6 +229,8 @@ export const FlaggedItem = Type.Object({
   note: Type.Union([Type.String(), Type.Null()]),
   /** For a listener's call for a moderator: the support chat to join. */
   conversationId: Type.Union([Type.String(), Type.Null()]),
+  /** When that conversation is a meeting's live room: the meeting and the occurrence, so the moderator goes to the room. */
+  meeting: Type.Union([Type.Object({ id: Type.String(), localDate: Type.String() }), Type.Null()]),
   status: Type.Enum(['open', 'resolved']),
   createdAt: Type.Number(),
   resolvedAt: Type.Union([Type.Number(), Type.Null()]),

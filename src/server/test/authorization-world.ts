@@ -145,6 +145,10 @@ export interface Fresh {
   handle(prefix: string): string;
   /** A weekly meeting series led by the owner in group A (straight into the table: the owner is no facilitator), each on its own day so none overlap; its first meeting's local date. */
   meeting(): Promise<{ id: string; date: string }>;
+  /** A meeting led by the owner starting in a few minutes, its room opened and started by the owner. */
+  meetingRoom(): Promise<{ id: string; date: string }>;
+  /** A going RSVP for `memberId` (a seat in the room). */
+  seat(meeting: { id: string; date: string }, memberId: string): Promise<void>;
 }
 
 const rightAnswers = (module: string) => Object.fromEntries(TRAINING.find((m) => m.id === module)!.questions.map((q) => [q.id, q.correct]));
@@ -327,6 +331,44 @@ export async function buildWorld(t: TestApp): Promise<World> {
         })
         .execute();
       return { id, date };
+    },
+    async meetingRoom() {
+      const group = await db.selectFrom('groups').select('id').where('slug', '=', GROUP_A).executeTakeFirstOrThrow();
+      // Five minutes from now, in UTC: the room is open (from ten minutes before).
+      const start = new Date(Math.ceil((Date.now() + 5 * 60_000) / 60_000) * 60_000).toISOString();
+      const id = ulid();
+      const at = Date.now();
+      const date = start.slice(0, 10);
+      await db
+        .insertInto('meetings')
+        .values({
+          id,
+          group_id: group.id,
+          facilitator_id: owner.id,
+          co_facilitator_id: null,
+          title: 'A made-up meeting, now',
+          description: '',
+          agenda: JSON.stringify(['Gathering', 'Close']),
+          capacity: 12,
+          duration_minutes: 60,
+          time_zone: 'UTC',
+          start_date: date,
+          start_time: start.slice(11, 16),
+          recurrence: JSON.stringify({ kind: 'once' }),
+          until_date: null,
+          occurrence_count: null,
+          created_at: at,
+          updated_at: at,
+          cancelled_at: null,
+        })
+        .execute();
+      const room = `/api/v1/meetings/${id}/occurrences/${date}/room`;
+      ok(await owner.v.post(room), 200, 'meeting room');
+      ok(await owner.v.post(`${room}/step`, { step: 0 }), 200, 'meeting started');
+      return { id, date };
+    },
+    async seat(meeting, memberId) {
+      await db.insertInto('meeting_rsvps').values({ meeting_id: meeting.id, local_date: meeting.date, member_id: memberId, status: 'going', created_at: Date.now(), updated_at: Date.now() }).execute();
     },
     // Every fresh text is different: the same words a third time would be held as a repeat.
     post: (body = 'Made-up words for a fresh post.') => post(owner.v, { title: `A fresh made-up post ${handle('p')}`, body: `${body} ${handle('p')}` }),

@@ -45,6 +45,8 @@ const ListenersRoomPage = lazy(() => import('../features/listeners/ListenersRoom
 const ListenerQueuePage = lazy(() => import('../features/support/ListenerQueuePage').then((m) => ({ default: m.ListenerQueuePage })));
 const AdminSupportPage = lazy(() => import('../features/admin/AdminSupportPage').then((m) => ({ default: m.AdminSupportPage })));
 const MeetingsPage = lazy(() => import('../features/meetings/MeetingsPage').then((m) => ({ default: m.MeetingsPage })));
+const MeetingPage = lazy(() => import('../features/meetings/MeetingPage').then((m) => ({ default: m.MeetingPage })));
+const MeetingRoomPage = lazy(() => import('../features/meetings/room/MeetingRoomPage').then((m) => ({ default: m.MeetingRoomPage })));
 const AdminGroupsPage = lazy(() => import('../features/admin/AdminGroupsPage').then((m) => ({ default: m.AdminGroupsPage })));
 
 const member = (page: ReactNode) => <RequireMember>{page}</RequireMember>;
@@ -80,8 +82,10 @@ export const router = createBrowserRouter([
           { path: 'reports', element: member(<MyReportsPage />) },
           { path: 'members/:handle', element: member(<ProfilePage />) },
           { path: 'meetings', element: member(<MeetingsPage />) },
-          // The .ics file links here: the upcoming list, where the series' meetings are.
-          { path: 'meetings/:id', element: member(<MeetingsPage />) },
+          // The series' own page (the .ics file and meeting notifications link here): its next meetings, RSVPs, and the leaders' tools.
+          { path: 'meetings/:id', element: member(<MeetingPage />) },
+          // The live room of one occurrence, named by its local date.
+          { path: 'meetings/:id/:date/room', element: member(<MeetingRoomPage />) },
           { path: 'support', element: member(<SupportPage />) },
           { path: 'chats/:id', element: member(<ChatPage />) },
           { path: 'listeners/queue', element: member(<ListenerQueuePage />) },

@@ -3,6 +3,7 @@ import type { AuthMember } from '../../platform/http/auth.js';
 import type { Recurrence, Series } from './recurrence.js';
 import { meetingsPolicy } from './meetings.policy.js';
 import type { MeetingView } from './meetings.store.js';
+import { NO_SEATS, type Seats } from './meetings.rsvp.js';
 
 /** The series as recurrence.ts reads it. */
 export function seriesOf(row: Pick<MeetingView, 'start_date' | 'start_time' | 'time_zone' | 'duration_minutes' | 'recurrence' | 'until_date' | 'occurrence_count'>): Series {
@@ -52,7 +53,8 @@ export interface ComputedOccurrence {
   reason: string | null;
 }
 
-export function presentOccurrence(row: MeetingView, o: ComputedOccurrence): Occurrence {
+/** One occurrence with its seats as the reader sees them (their own RSVP included). */
+export function presentOccurrence(row: MeetingView, o: ComputedOccurrence, seats: Seats = NO_SEATS): Occurrence {
   return {
     meetingId: row.id,
     localDate: o.localDate,
@@ -66,5 +68,8 @@ export function presentOccurrence(row: MeetingView, o: ComputedOccurrence): Occu
     cancelled: o.cancelled || row.cancelled_at !== null,
     moved: o.moved,
     reason: o.reason,
+    going: seats.going,
+    waitlist: seats.waitlist,
+    myRsvp: seats.mine,
   };
 }

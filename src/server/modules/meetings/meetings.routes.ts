@@ -3,13 +3,17 @@ import { Type } from 'typebox';
 import { ErrorBody } from '../../../shared/api.js';
 import {
   CancelOccurrenceBody,
+  CoFacilitatorBody,
   CreateMeetingBody,
   GroupSlugParams,
   MeetingParams,
   MeetingResult,
   MoveOccurrenceBody,
+  OccurrenceList,
   OccurrenceParams,
   OccurrenceResult,
+  RsvpResult,
+  SeriesOccurrencesQuery,
   UpcomingList,
   UpcomingQuery,
   UpdateMeetingBody,
@@ -70,6 +74,46 @@ export function meetingsRoutes({ meetings, publicOrigin }: { meetings: MeetingsS
         },
       },
       async (request) => ({ occurrence: await meetings.moveOccurrence(requireMember(request), request.params.id, request.params.date, request.body) }),
+    );
+    app.put(
+      '/meetings/:id/co-facilitator',
+      {
+        schema: {
+          tags,
+          summary: 'Name or clear the co-facilitator: a facilitator who joined the group and is free at its times (the facilitator or an admin)',
+          params: MeetingParams,
+          body: CoFacilitatorBody,
+          response: { 200: MeetingResult, ...errors },
+        },
+      },
+      async (request) => ({ meeting: await meetings.setCoFacilitator(requireMember(request), request.params.id, request.body.handle) }),
+    );
+    app.get(
+      '/meetings/:id/occurrences',
+      { schema: { tags, summary: 'The series’ next meetings (one in progress included), with seats and my RSVP', params: MeetingParams, querystring: SeriesOccurrencesQuery, response: { 200: OccurrenceList, ...errors } } },
+      async (request) => meetings.seriesOccurrences(requireMember(request), request.params.id, request.query.limit),
+    );
+    app.get(
+      '/meetings/:id/occurrences/:date',
+      { schema: { tags, summary: 'One occurrence, named by its local date, with seats and my RSVP', params: OccurrenceParams, response: { 200: OccurrenceResult, ...errors } } },
+      async (request) => ({ occurrence: await meetings.getOccurrence(requireMember(request), request.params.id, request.params.date) }),
+    );
+    app.post(
+      '/meetings/:id/occurrences/:date/rsvp',
+      {
+        schema: {
+          tags,
+          summary: 'Save my place: a seat up to the capacity, then the waitlist (asking again answers the place held)',
+          params: OccurrenceParams,
+          response: { 200: RsvpResult, ...errors },
+        },
+      },
+      async (request) => meetings.rsvp(requireMember(request), request.params.id, request.params.date),
+    );
+    app.delete(
+      '/meetings/:id/occurrences/:date/rsvp',
+      { schema: { tags, summary: 'Give up my place; a freed seat goes to the first member waiting', params: OccurrenceParams, response: { 200: RsvpResult, ...errors } } },
+      async (request) => meetings.cancelRsvp(requireMember(request), request.params.id, request.params.date),
     );
     app.get(
       '/meetings/:id/calendar.ics',

@@ -46,6 +46,15 @@ export interface MessagingDeps {
 
 export type MessagingService = ReturnType<typeof createMessagingService>;
 
+/**
+ * What a kind of conversation adds to the core's rules, registered by the module that owns that
+ * kind (meeting rooms: the floor, mute-all, the lobby, a pause).
+ */
+export interface ConversationRules {
+  /** Runs before a message is stored, after the core's own checks: throws a kind AppError when the member may not speak now. */
+  beforeSend(member: AuthMember, conversationId: string, isHost: boolean, t: number): Promise<void>;
+}
+
 interface Access {
   room: store.ConversationRow;
   participant: store.ParticipantRow;
@@ -74,6 +83,9 @@ function defaultGuidelines(group: GroupRow): string {
 
 const MINUTE = 60_000;
 
+/** Where a conversation's hosts see (and take out) held messages: group rooms and meeting rooms. */
+const hostsSeeHeld = (kind: string) => kind === 'room' || kind === 'meeting';
+
 const DEBRIEF_GUIDELINES =
   'A room for Kindred listeners, and the moderators who support them: to talk over a hard chat, ask for advice and look after each other. Keep the people you listened to unnamed and unrecognisable — share what it was like for you, not who said what. Take a break whenever you need one.';
 
@@ -90,6 +102,7 @@ const REPUSH_WITHIN_MS = 5 * MINUTE;
  */
 export function createMessagingService({ db, dialect, groups, safety, bus, presence, trust, now = Date.now }: MessagingDeps) {
   const repushed = new Set<string>();
+  const kindRules = new Map<string, ConversationRules>();
   /** The conversation, if `member` may take part: a member of the room's group, a host, or a participant of a private one. */
   async function access(member: Viewer, conversationId: string, clientId: string | null = null): Promise<Access> {
     const found = await store.accessRow(db, conversationId, member.id, member.sessionId ?? null, now(), clientId);
@@ -125,8 +138,9 @@ export function createMessagingService({ db, dialect, groups, safety, bus, prese
     return {
       room,
       participant,
-      // The group's own hosts and moderators host its room, and no other.
-      isHost: byRole || found.hostByGroup || participant.role === 'host',
+      // The group's own hosts and moderators host its room, and no other. A meeting room is hosted
+      // by its leaders and a moderator handed in, never by a role alone (a listener may come as a member).
+      isHost: room.kind === 'meeting' ? participant.role === 'host' : byRole || found.hostByGroup || participant.role === 'host',
       suspendedUntil: found.suspendedUntil,
       siteMutedUntil: found.siteMutedUntil,
       trustLevel: found.trustLevel,
@@ -142,9 +156,9 @@ export function createMessagingService({ db, dialect, groups, safety, bus, prese
     return (await store.roomIdOfGroup(db, group.id))!;
   }
 
-  /** Who sees held messages: a room's hosts; in a private chat only moderators (the listener is the other person in it). */
+  /** Who sees held messages: a room's (or a meeting's) hosts; in a private chat only moderators (the listener is the other person in it). */
   function seesHeld(member: AuthMember, a: Access): boolean {
-    return a.room.kind === 'room' ? a.isHost : hasRole(member, 'moderator') || hasRole(member, 'admin');
+    return hostsSeeHeld(a.room.kind) ? a.isHost : hasRole(member, 'moderator') || hasRole(member, 'admin');
   }
 
   /** Whoever hosts the conversation still sees members who blocked them (their sockets are in its hosts' room). */
@@ -198,7 +212,7 @@ export function createMessagingService({ db, dialect, groups, safety, bus, prese
     if (fresh && !repushed.has(row.id) && (row.status === 'published' || row.status === 'held') && row.deleted_at === null) {
       if (repushed.size >= 10_000) repushed.clear();
       repushed.add(row.id);
-      await bus.publish('message.created', { message: presentMessage(row, { showReason: false }), authorId: row.author_id, held: row.status === 'held', hostsSeeHeld: a.room.kind === 'room', risk: null });
+      await bus.publish('message.created', { message: presentMessage(row, { showReason: false }), authorId: row.author_id, held: row.status === 'held', hostsSeeHeld: hostsSeeHeld(a.room.kind), risk: null });
     }
     return { message: present(member, a, row), safety: evaluation.outcome, offPlatformNudge: invitesOffPlatformContact(row.body, member.country) };
   }
@@ -206,11 +220,16 @@ export function createMessagingService({ db, dialect, groups, safety, bus, prese
   return {
     access,
 
+    /** The module that owns a kind of conversation adds its rules here (once, at start-up). */
+    setRules(kind: 'meeting', rules: ConversationRules): void {
+      kindRules.set(kind, rules);
+    },
+
     /**
-     * Opens a private conversation inside the caller's transaction (a support chat now):
+     * Opens a private conversation inside the caller's transaction (a support chat, a meeting room):
      * its people read its guidelines as they join, so nothing stands between them and the first word.
      */
-    async openPrivate(trx: Kysely<DB>, kind: 'support', people: { memberId: string; role: 'participant' | 'host' }[], guidelines: string): Promise<string> {
+    async openPrivate(trx: Kysely<DB>, kind: 'support' | 'meeting', people: { memberId: string; role: 'participant' | 'host' }[], guidelines: string): Promise<string> {
       const t = now();
       const id = ulid(t);
       await store.insertPrivate(trx, { id, kind, guidelines, people, now: t });
@@ -232,6 +251,79 @@ export function createMessagingService({ db, dialect, groups, safety, bus, prese
       const message = presentMessage({ ...columns, seq, author_handle: host.handle, author_deleted_at: null, author_is_host: true }, { showReason: false });
       await bus.publish('message.created', { message, authorId: host.id, held: false, hostsSeeHeld: false, risk: null });
       return message;
+    },
+
+    /** Adds `memberId` to a private conversation (a meeting room they entered), or changes their role in it. */
+    async admit(trx: Kysely<DB>, conversationId: string, memberId: string, role: 'participant' | 'host', guidelinesSeen: boolean): Promise<void> {
+      const t = now();
+      await store.admitParticipant(trx, conversationId, memberId, role, guidelinesSeen ? t : null, t);
+    },
+
+    /** `memberId`'s place in a conversation now, or null when they are not in it. */
+    async roleIn(conversationId: string, memberId: string): Promise<'participant' | 'host' | null> {
+      const p = await store.findParticipant(db, conversationId, memberId);
+      return p ? (p.role === 'host' ? 'host' : 'participant') : null;
+    },
+
+    /** The participants of a conversation (hosts not listed), by handle. */
+    async people(conversationId: string): Promise<{ id: string; handle: string }[]> {
+      return db
+        .selectFrom('conversation_participants')
+        .innerJoin('members', 'members.id', 'conversation_participants.member_id')
+        .select(['members.id', 'members.handle'])
+        .where('conversation_participants.conversation_id', '=', conversationId)
+        .where('conversation_participants.role', '=', 'participant')
+        .where('members.deleted_at', 'is', null)
+        .orderBy('members.handle')
+        .execute();
+    },
+
+    /** How many take part in a conversation as participants (hosts not counted). */
+    async participantCount(trx: Kysely<DB>, conversationId: string): Promise<number> {
+      const row = await trx.selectFrom('conversation_participants').select((eb) => eb.fn.countAll<number>().as('n')).where('conversation_id', '=', conversationId).where('role', '=', 'participant').executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
+    /** Takes `memberId` out of a private conversation (removed from a meeting): from now on it does not exist for them. */
+    async dismiss(trx: Kysely<DB>, conversationId: string, memberId: string): Promise<void> {
+      await trx.deleteFrom('conversation_participants').where('conversation_id', '=', conversationId).where('member_id', '=', memberId).execute();
+    },
+
+    /**
+     * Asks a moderator into a conversation (as a listener brings one into a support chat): the
+     * moderators' flagged list shows it, and the first to come joins as a host. One open call at a time.
+     */
+    async askModerator(conversationId: string, byId: string, note: string): Promise<void> {
+      const t = now();
+      const asked = await db.transaction().execute(async (trx) => {
+        const open = await trx
+          .selectFrom('content_flags')
+          .select('id')
+          .where('content_type', '=', 'conversation')
+          .where('content_id', '=', conversationId)
+          .where('reason', '=', 'moderator_requested')
+          .where('status', '=', 'open')
+          .executeTakeFirst();
+        if (open) return false;
+        await trx
+          .insertInto('content_flags')
+          .values({ id: ulid(t), content_type: 'conversation', content_id: conversationId, conversation_id: conversationId, author_id: byId, reason: 'moderator_requested', note, status: 'open', created_at: t, resolved_at: null, resolved_by: null })
+          .execute();
+        await recordAudit(trx, { actorId: byId, action: 'conversation.moderator_requested', targetType: 'conversation', targetId: conversationId }, t);
+        return true;
+      });
+      if (asked) await bus.publish('moderation.changed', {});
+    },
+
+    /**
+     * Deletes a conversation's messages and its people's rows, in the caller's transaction: the rows
+     * are gone, not hidden (a meeting room whose words stay in the meeting). Safety records keep
+     * what the engine found, never the words, so risk alerts outlive them without the text.
+     */
+    async erase(trx: Kysely<DB>, conversationId: string): Promise<number> {
+      const deleted = await trx.deleteFrom('messages').where('conversation_id', '=', conversationId).executeTakeFirst();
+      await trx.deleteFrom('conversation_participants').where('conversation_id', '=', conversationId).execute();
+      return Number(deleted.numDeletedRows);
     },
 
     /** Ends a conversation: it keeps its history for the time the operator chose, and takes no new messages. */
@@ -311,6 +403,7 @@ export function createMessagingService({ db, dialect, groups, safety, bus, prese
       if (earlier) return again(member, a, earlier);
       const t = now();
       assertCanTakePart(member, a, t);
+      await kindRules.get(a.room.kind)?.beforeSend(member, conversationId, a.isHost, t);
       const body = input.body.trim();
       // No database read: the level came with the access row. Repeats count in rooms, not in a support chat, where asking again is no spam.
       const admission = await trust.admit(
@@ -388,7 +481,7 @@ export function createMessagingService({ db, dialect, groups, safety, bus, prese
         message,
         authorId: member.id,
         held: evaluation.status === 'held',
-        hostsSeeHeld: a.room.kind === 'room',
+        hostsSeeHeld: hostsSeeHeld(a.room.kind),
         risk: atLeast(level, 'ideation') ? { level, urgent: atLeast(level, 'plan') } : null,
       });
       return { message, safety: evaluation.outcome, offPlatformNudge: offPlatform };
@@ -493,7 +586,8 @@ export function createMessagingService({ db, dialect, groups, safety, bus, prese
       if (memberId === host.id) throw new AppError('invalid_input', 'You cannot mute yourself.', 400, { memberId: 'Choose someone else.' });
       const target = await store.findParticipant(db, conversationId, memberId);
       if (!target) throw notFound('That member, in this room,');
-      if (target.role === 'host' || (await store.hasHostRole(db, memberId, a.room.kind === 'room' ? a.room.group_id : null))) {
+      // In a meeting only its hosts are hosts: a listener who came as a member is muted like anyone.
+      if (target.role === 'host' || (a.room.kind !== 'meeting' && (await store.hasHostRole(db, memberId, a.room.kind === 'room' ? a.room.group_id : null)))) {
         throw new AppError('cannot_mute_host', 'Hosts cannot be muted. If a host needs help, please tell a moderator.', 403);
       }
       const t = now();

@@ -151,6 +151,15 @@ export async function insertPrivate(db: Kysely<DB>, c: { id: string; kind: strin
     .execute();
 }
 
+/** Adds a participant, or gives an existing one `role` (a moderator handed into a meeting becomes its host). */
+export async function admitParticipant(db: Kysely<DB>, conversationId: string, memberId: string, role: 'participant' | 'host', guidelinesSeenAt: number | null, t: number): Promise<void> {
+  await db
+    .insertInto('conversation_participants')
+    .values({ conversation_id: conversationId, member_id: memberId, role, joined_at: t, guidelines_seen_at: guidelinesSeenAt, muted_until: null, last_sent_at: null })
+    .onConflict((oc) => oc.columns(['conversation_id', 'member_id']).doUpdateSet({ role }))
+    .execute();
+}
+
 export async function debriefRoomId(db: Kysely<DB>): Promise<string | undefined> {
   const row = await db.selectFrom('conversations').select('id').where('kind', '=', 'debrief').orderBy('id').limit(1).executeTakeFirst();
   return row?.id;

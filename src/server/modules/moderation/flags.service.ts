@@ -20,6 +20,7 @@ export function createFlagsService({ db, now = Date.now }: { db: Kysely<DB>; now
       .leftJoin('messages', (j) => j.onRef('messages.id', '=', 'content_flags.content_id').on('content_flags.content_type', '=', 'message'))
       .leftJoin('conversations', 'conversations.id', 'content_flags.conversation_id')
       .leftJoin('groups', 'groups.id', 'conversations.group_id')
+      .leftJoin('meeting_sessions', 'meeting_sessions.conversation_id', 'content_flags.conversation_id')
       .leftJoin('members as author', 'author.id', 'content_flags.author_id')
       .leftJoin('members as resolver', 'resolver.id', 'content_flags.resolved_by')
       .select([
@@ -38,6 +39,8 @@ export function createFlagsService({ db, now = Date.now }: { db: Kysely<DB>; now
         'content_flags.note',
         'groups.slug',
         'groups.name',
+        'meeting_sessions.meeting_id',
+        'meeting_sessions.local_date',
         'author.id as author_id',
         'author.handle as author_handle',
         'author.deleted_at as author_deleted_at',
@@ -58,6 +61,7 @@ export function createFlagsService({ db, now = Date.now }: { db: Kysely<DB>; now
       resolvedAt: r.resolved_at,
       resolvedBy: r.resolver_handle,
       conversationId: r.reason === 'moderator_requested' || r.reason === 'chat_reported' ? r.conversation_id : null,
+      meeting: r.meeting_id && r.local_date ? { id: r.meeting_id, localDate: r.local_date } : null,
       note: r.note,
       message:
         r.message_id === null

@@ -6,7 +6,16 @@ export const notificationsMemberData: MemberData = {
   async export(db, memberId) {
     const rows = await db
       .selectFrom('notifications')
-      .select(['kind', 'post_id as postId', 'reply_id as replyId', 'reaction_kind as reaction', 'created_at as createdAt', 'read_at as readAt'])
+      .select([
+        'kind',
+        'post_id as postId',
+        'reply_id as replyId',
+        'reaction_kind as reaction',
+        'meeting_id as meetingId',
+        'local_date as meetingDate',
+        'created_at as createdAt',
+        'read_at as readAt',
+      ])
       .where('member_id', '=', memberId)
       .orderBy('created_at')
       .execute();

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { ulid } from '../../platform/ids.js';
-import type { Notification, ReactionKind } from '../../../shared/forum.js';
+import { MEETING_NOTICE_KINDS, type MeetingNoticeKind, type Notification, type ReactionKind } from '../../../shared/forum.js';
 import type { DB } from '../../platform/db/schema.js';
 import { keyset, toPage, type Page, type PageRequest } from '../../platform/db/pagination.js';
 import type { EventBus } from '../../platform/events/bus.js';
@@ -13,6 +13,19 @@ import { mentionedHandles } from './mentions.js';
 export type NotificationsService = ReturnType<typeof createNotificationsService>;
 
 const CHUNK = 500;
+
+/** A notice about one occurrence of a meeting, for one member. */
+export interface MeetingNotice {
+  memberId: string;
+  kind: MeetingNoticeKind;
+  meetingId: string;
+  localDate: string;
+  /** The occurrence's start as it now stands. */
+  startsAt: number;
+  createdAt: number;
+}
+
+const meetingKinds = new Set<string>(MEETING_NOTICE_KINDS);
 
 interface NewNotification {
   memberId: string;
@@ -71,6 +84,45 @@ export function createNotificationsService({ db, bus, blocks, now = Date.now }: 
       });
     }
     await changed(items.map((n) => n.memberId));
+  }
+
+  /**
+   * Writes meeting notices inside the caller's transaction, so a notice goes with the change that
+   * caused it (a promotion, a reminder's own row) or not at all. Call `announce` after commit.
+   */
+  async function writeMeetingNotices(trx: Kysely<DB>, items: MeetingNotice[]): Promise<void> {
+    for (let i = 0; i < items.length; i += CHUNK) {
+      const chunk = items.slice(i, i + CHUNK);
+      await trx
+        .insertInto('notifications')
+        .values(
+          chunk.map((n) => ({
+            id: ulid(n.createdAt),
+            member_id: n.memberId,
+            kind: n.kind,
+            post_id: '',
+            reply_id: null,
+            actor_id: null,
+            actor_anonymous: 0,
+            created_at: n.createdAt,
+            read_at: null,
+            meeting_id: n.meetingId,
+            local_date: n.localDate,
+            starts_at: n.startsAt,
+          })),
+        )
+        .execute();
+      // One member may have several notices in a chunk (a reminder for two meetings): count each.
+      const counts = new Map<string, number>();
+      for (const n of chunk) counts.set(n.memberId, (counts.get(n.memberId) ?? 0) + 1);
+      for (const [memberId, count] of counts) {
+        await trx
+          .updateTable('members')
+          .set((eb) => ({ unread_notifications: eb('unread_notifications', '+', count) }))
+          .where('id', '=', memberId)
+          .execute();
+      }
+    }
   }
 
   /** Leaves out the author, everyone who blocked the author and everyone the author blocked (anonymous or not). */
@@ -235,12 +287,22 @@ export function createNotificationsService({ db, bus, blocks, now = Date.now }: 
 
   return {
     unread,
+    writeMeetingNotices,
+    /** Tells these members' open tabs that their notifications changed; after the commit that wrote them. */
+    announce: changed,
+    /** Writes meeting notices in their own transaction and announces them. */
+    async deliverMeetingNotices(items: MeetingNotice[]): Promise<void> {
+      if (items.length === 0) return;
+      await db.transaction().execute((trx) => writeMeetingNotices(trx, items));
+      await changed(items.map((n) => n.memberId));
+    },
 
     async list(memberId: string, page: PageRequest): Promise<Page<Notification> & { unread: number }> {
       // Both ways for everyone, moderators too: this is what reaches the member, not what they review.
       const q = withoutBlockedAuthors(db.selectFrom('notifications'), { id: memberId, seesBlockers: false }, 'notifications.actor_id')
-        .innerJoin('posts', 'posts.id', 'notifications.post_id')
+        .leftJoin('posts', 'posts.id', 'notifications.post_id')
         .leftJoin('replies', 'replies.id', 'notifications.reply_id')
+        .leftJoin('meetings', 'meetings.id', 'notifications.meeting_id')
         .leftJoin('members as actor', 'actor.id', 'notifications.actor_id')
         .select([
           'notifications.id',
@@ -261,10 +323,28 @@ export function createNotificationsService({ db, bus, blocks, now = Date.now }: 
           'replies.status as reply_status',
           'actor.handle as actor_handle',
           'actor.deleted_at as actor_deleted_at',
+          'notifications.meeting_id',
+          'notifications.local_date',
+          'notifications.starts_at',
+          'meetings.title as meeting_title',
         ])
-        .where('notifications.member_id', '=', memberId);
+        .where('notifications.member_id', '=', memberId)
+        // As before meeting notices: a forum notification whose post row is gone is not listed.
+        .where((eb) => eb.or([eb('posts.id', 'is not', null), eb('notifications.meeting_id', 'is not', null)]));
       const rows = await keyset(q, { sort: 'notifications.created_at', sortType: 'number', id: 'notifications.id', direction: 'desc', page }).execute();
       const result = toPage(rows, page.limit, (r) => [r.created_at, r.id], (r): Notification => {
+        if (meetingKinds.has(r.kind)) {
+          return {
+            id: r.id,
+            kind: r.kind as MeetingNoticeKind,
+            post: null,
+            replyId: null,
+            actor: null,
+            meeting: { id: r.meeting_id ?? '', title: r.meeting_title ?? '', localDate: r.local_date ?? '', startsAt: Number(r.starts_at ?? 0) },
+            createdAt: r.created_at,
+            read: r.read_at !== null,
+          };
+        }
         // What was deleted, held or removed after the notification was made is not shown through it.
         const postGone = r.post_deleted_at !== null || (r.post_status !== 'published' && r.post_author_id !== memberId);
         const replyGone = r.reply_id !== null && (r.reply_deleted_at !== null || r.reply_status !== 'published');
@@ -274,7 +354,7 @@ export function createNotificationsService({ db, bus, blocks, now = Date.now }: 
         return {
           id: r.id,
           kind,
-          post: { id: r.post_id, title: postGone ? '[deleted]' : r.title },
+          post: { id: r.post_id, title: postGone ? '[deleted]' : (r.title ?? '[deleted]') },
           replyId: replyGone ? null : r.reply_id,
           actor:
             sourceGone && kind !== 'reaction'

@@ -240,6 +240,32 @@ export function createSupportService({ db, safety, messaging, bus, requestTimeou
       return { request: await present((await store.findRequest(db, id))!), safety: evaluation.outcome };
     },
 
+    /**
+     * Someone who looks after a member (a meeting's facilitator) hands them to a listener: a
+     * request with priority (1, or 2 when the member has an urgent risk alert), or the member's
+     * open request raised to it. No words go with it: what was said in the meeting stays there.
+     */
+    async requestFor(memberId: string, input: { language: string; priority: 1 | 2 }): Promise<string> {
+      const priority = (await store.hasUrgentAlert(db, memberId)) ? 2 : input.priority;
+      let id = (await store.openRequestOf(db, memberId))?.id;
+      if (id === undefined) {
+        const t = now();
+        const created = ulid(t);
+        try {
+          await store.insertRequest(db, { id: created, member_id: memberId, open_member_id: memberId, topics: JSON.stringify(['feeling_low']), language: input.language, note: '', risk_level: 'none', priority, status: 'waiting', created_at: t });
+          id = created;
+        } catch (err) {
+          // The member asked themselves at the same moment: theirs stands, raised below.
+          if (!isUniqueViolation(err)) throw err;
+          id = (await store.openRequestOf(db, memberId))?.id;
+        }
+      }
+      if (id !== undefined) await db.updateTable('support_requests').set({ priority }).where('id', '=', id).where('priority', '<', priority).execute();
+      await changed([memberId]);
+      await match();
+      return id ?? '';
+    },
+
     /** The member's open request, or the last one (to give feedback on), or nothing. */
     async mine(member: AuthMember): Promise<MySupportRequest | null> {
       const row = (await store.openRequestOf(db, member.id)) ?? (await store.latestRequestOf(db, member.id));

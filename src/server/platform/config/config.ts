@@ -62,6 +62,10 @@ export const ConfigSchema = Type.Object({
   REPLIES_PER_HOUR: Type.Integer({ minimum: 1, default: 60, description: 'Replies a trusted member (trust level 2 or 3) may write per hour; newer members get a third or two thirds of it.' }),
   LISTENER_DAILY_CAP_MINUTES: Type.Integer({ minimum: 1, maximum: 1440, default: 240, description: 'Most minutes a listener may spend on duty in one day (UTC); going on duty past it is refused kindly.' }),
   RECOVERY_LIMIT_PER_HOUR: Type.Integer({ minimum: 1, default: 10, description: 'Recovery attempts per hour from one address.' }),
+  MEETING_DELETE_MESSAGES: Type.Union([Type.Literal('true'), Type.Literal('false')], {
+    default: 'true',
+    description: 'Delete a meeting room’s messages when the meeting ends (members are told so on entry); only the number who came is kept.',
+  }),
   SEED_DEFAULT_GROUPS: Type.Union([Type.Literal('true'), Type.Literal('false')], {
     default: 'true',
     description: 'Create the default groups on first start.',

@@ -41,6 +41,12 @@ export interface DB {
   member_warnings: MemberWarningsTable;
   meetings: MeetingsTable;
   meeting_overrides: MeetingOverridesTable;
+  meeting_rsvps: MeetingRsvpsTable;
+  meeting_reminders: MeetingRemindersTable;
+  meeting_sessions: MeetingSessionsTable;
+  meeting_hands: MeetingHandsTable;
+  meeting_removals: MeetingRemovalsTable;
+  meeting_feedback: MeetingFeedbackTable;
 }
 
 export interface MembersTable {
@@ -220,6 +226,10 @@ export interface NotificationsTable {
   reaction_kind: string | null;
   /** How many people a "reaction" notification stands for (1 for other kinds). */
   actor_count: Generated<number>;
+  /** On a meeting notice (migration 0014): its occurrence, and that occurrence's start when written; post_id is '' then. */
+  meeting_id: string | null;
+  local_date: string | null;
+  starts_at: number | null;
 }
 
 /** Who a "reaction" notification already stands for, so nobody is counted or notified twice. */
@@ -521,5 +531,74 @@ export interface MeetingOverridesTable {
   updated_at: number;
 }
 
+/** Who is coming to one occurrence (migration 0013): `going` up to capacity, then `waitlist` in order of created_at. */
+export interface MeetingRsvpsTable {
+  meeting_id: string;
+  local_date: string;
+  member_id: string;
+  /** going | waitlist */
+  status: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A reminder sent for one RSVP: written once, so it is never sent twice. */
+export interface MeetingRemindersTable {
+  meeting_id: string;
+  local_date: string;
+  member_id: string;
+  /** 24h | 15m */
+  kind: string;
+  sent_at: number;
+}
+
+/** The live room of one occurrence. */
+export interface MeetingSessionsTable {
+  id: string;
+  meeting_id: string;
+  local_date: string;
+  /** The conversation (kind `meeting`) its messages are in. */
+  conversation_id: string;
+  opened_at: number;
+  /** Index into the meeting's agenda. */
+  current_step: Generated<number>;
+  /** Who has the floor, since when, and for how long a share may run (null: no timer). */
+  speaker_id: string | null;
+  speaker_since: number | null;
+  share_seconds: number | null;
+  /** 0 | 1 */
+  locked: Generated<number>;
+  all_muted: Generated<number>;
+  /** Who leads now: the facilitator, or the co-facilitator who took over. */
+  leader_id: string | null;
+  /** Set while no leader is connected: the room waits with a notice. */
+  paused_at: number | null;
+  ended_at: number | null;
+  /** How many came, as a number only; set when the meeting ends. */
+  attendance: number | null;
+}
+
+export interface MeetingHandsTable {
+  session_id: string;
+  member_id: string;
+  raised_at: number;
+}
+
+export interface MeetingRemovalsTable {
+  session_id: string;
+  member_id: string;
+  removed_at: number;
+}
+
+/** "Did this meeting help?": yes | somewhat | no, one per person, reported as counts only. */
+export interface MeetingFeedbackTable {
+  session_id: string;
+  member_id: string;
+  answer: string;
+  created_at: number;
+}
+
+export type MeetingRsvpRow = Selectable<MeetingRsvpsTable>;
+export type MeetingSessionRow = Selectable<MeetingSessionsTable>;
 export type MeetingRow = Selectable<MeetingsTable>;
 export type MeetingOverrideRow = Selectable<MeetingOverridesTable>;

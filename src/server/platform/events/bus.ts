@@ -1,3 +1,4 @@
+import type { MeetingLive } from '../../../shared/meeting-room.js';
 import type { ChatMessage, ParticipantState, RoomInfo } from '../../../shared/messaging.js';
 
 /**
@@ -21,6 +22,13 @@ export interface DomainEvents {
   'listener.duty_changed': { memberId: string; status: 'on' | 'off' | 'break' };
   /** A support request or chat changed for these members (queue place, offer, match, end). */
   'support.changed': { memberIds: string[] };
+  /** A meeting's live room changed (step, floor, hands, lock, leader, pause, end): everyone in it hears the whole state. */
+  'meeting.live': { live: MeetingLive };
+  /** A supportive reaction in a meeting room: heard, never stored. */
+  'meeting.reaction': { conversationId: string; memberId: string; handle: string; reaction: string };
+  /** A leader removed `memberId` from the room, or handed them to a listener or a moderator. */
+  'meeting.removed': { conversationId: string; memberId: string };
+  'meeting.handed': { conversationId: string; memberId: string; to: 'listener' | 'moderator' };
   'reply.created': { replyId: string; postId: string; authorId: string; anonymous: boolean; createdAt: number };
   /** A published reply's words changed (a held reply that becomes published is 'reply.created' instead). */
   'reply.edited': { replyId: string; postId: string; authorId: string; anonymous: boolean; at: number };

@@ -5,20 +5,11 @@ import { useSession } from '../../api/session';
 import { Field } from '../../ui/Field';
 import { PageHeading } from '../../ui/PageHeading';
 import { LoadError, Loading } from '../../ui/Status';
+import { Link } from 'react-router';
 import { useGroups } from '../groups/api';
-import { calendarPath, useUpcomingMeetings } from './api';
+import { calendarPath, meetingPagePath, useUpcomingMeetings } from './api';
+import { when } from './time';
 import { ScheduleMeetingForm } from './ScheduleMeetingForm';
-
-/** A meeting's time on the member's own clock, with the zone named plainly. */
-function when(ms: number, language: string): { date: string; time: string; zone: string } {
-  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const at = new Date(ms);
-  return {
-    date: new Intl.DateTimeFormat(language, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: zone }).format(at),
-    time: new Intl.DateTimeFormat(language, { hour: 'numeric', minute: '2-digit', timeZone: zone }).format(at),
-    zone: new Intl.DateTimeFormat(language, { timeZoneName: 'long', timeZone: zone }).formatToParts(at).find((p) => p.type === 'timeZoneName')?.value ?? zone,
-  };
-}
 
 function OccurrenceItem({ o }: { o: Occurrence }) {
   const { t, i18n } = useTranslation();
@@ -26,7 +17,9 @@ function OccurrenceItem({ o }: { o: Occurrence }) {
   const end = when(o.endsAt, i18n.language);
   return (
     <li className="card meeting-item">
-      <h3>{o.title}</h3>
+      <h3>
+        <Link to={`${meetingPagePath(o.meetingId)}#occurrence-${o.localDate}`}>{o.title}</Link>
+      </h3>
       <p>
         <strong>{start.date}</strong>
         <br />
@@ -39,6 +32,16 @@ function OccurrenceItem({ o }: { o: Occurrence }) {
         </p>
       )}
       {o.moved && !o.cancelled && <p className="field-hint">{t('meetings.moved')}</p>}
+      {o.myRsvp?.status === 'going' && (
+        <p className="meeting-status">
+          <strong>{t('meetings.youreGoing')}</strong>
+        </p>
+      )}
+      {o.myRsvp?.status === 'waitlist' && (
+        <p className="meeting-status">
+          <strong>{t('meetings.youreWaiting', { position: o.myRsvp.position ?? 1 })}</strong>
+        </p>
+      )}
       <p>
         <a href={calendarPath(o.meetingId)} download>
           {t('meetings.addToCalendar')}

@@ -16,7 +16,9 @@ const VIEWS: FlagView[] = ['open', 'resolved'];
 function FlagCard({ flag, onResolved }: { flag: FlaggedItem; onResolved: () => void }) {
   const { t } = useTranslation();
   const resolve = useResolveFlag();
-  const where = flag.conversationId
+  const where = flag.meeting
+    ? `/meetings/${encodeURIComponent(flag.meeting.id)}/${encodeURIComponent(flag.meeting.localDate)}/room`
+    : flag.conversationId
     ? `/chats/${encodeURIComponent(flag.conversationId)}`
     : flag.room && flag.message
       ? `/groups/${encodeURIComponent(flag.room.slug)}/room#message-${encodeURIComponent(flag.message.id)}`
@@ -30,7 +32,7 @@ function FlagCard({ flag, onResolved }: { flag: FlaggedItem; onResolved: () => v
         {flag.author.handle ? <span translate="no">{flag.author.handle}</span> : t('flags.deletedAuthor')}
         {' · '}
         {flag.conversationId && where ? (
-          <Link to={where}>{t('flags.joinChat')}</Link>
+          <Link to={where}>{t(flag.meeting ? 'flags.joinMeeting' : 'flags.joinChat')}</Link>
         ) : where && flag.room ? (
           <Link to={where}>{t('flags.inRoom', { room: flag.room.name })}</Link>
         ) : (

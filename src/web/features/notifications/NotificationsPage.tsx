@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { Link } from 'react-router';
+import type { MeetingNoticeKind } from '../../../shared/forum';
 import type { Notification } from '../../api/forumTypes';
 import { Button } from '../../ui/Button';
 import { LoadMore } from '../../ui/LoadMore';
@@ -10,13 +11,24 @@ import { LoadError, Loading } from '../../ui/Status';
 import { TimeAgo } from '../../ui/TimeAgo';
 import { FeedbackText, useFeedback } from '../../ui/useFeedback';
 import { authorText } from '../posts/AuthorName';
+import { meetingPagePath } from '../meetings/api';
 import { postPagePath } from '../posts/PostListItem';
 import { useMarkAllRead, useMarkOneRead, useNotifications } from './api';
 
+/** A meeting notice in words, with the occurrence's date and time on the member's own clock. */
+function meetingText(n: Notification, t: TFunction, language: string): string {
+  const m = n.meeting!;
+  const at = new Date(m.startsAt);
+  const date = new Intl.DateTimeFormat(language, { weekday: 'long', day: 'numeric', month: 'long' }).format(at);
+  const time = new Intl.DateTimeFormat(language, { hour: 'numeric', minute: '2-digit' }).format(at);
+  return t(`notifications.meeting.${n.kind as MeetingNoticeKind}`, { title: m.title, date, time });
+}
+
 /** What happened, in words: a reply, a mention, or reactions (gathered while unread). */
-function notificationText(n: Notification, t: TFunction): string {
-  const name = authorText(n.actor, t);
-  const title = n.post.title;
+function notificationText(n: Notification, t: TFunction, language: string): string {
+  if (n.meeting) return meetingText(n, t, language);
+  const name = n.actor ? authorText(n.actor, t) : '';
+  const title = n.post?.title ?? '';
   if (n.kind === 'mention') return n.replyId ? t('notifications.mentionedReply', { name, title }) : t('notifications.mentionedPost', { name, title });
   if (n.kind === 'reaction') {
     const onReply = n.replyId !== null;
@@ -29,14 +41,16 @@ function notificationText(n: Notification, t: TFunction): string {
 }
 
 function NotificationItem({ notification }: { notification: Notification }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const markOne = useMarkOneRead();
-  const to = `${postPagePath(notification.post.id)}${notification.replyId ? `#reply-${notification.replyId}` : ''}`;
+  const to = notification.meeting
+    ? `${meetingPagePath(notification.meeting.id)}#occurrence-${notification.meeting.localDate}`
+    : `${postPagePath(notification.post?.id ?? '')}${notification.replyId ? `#reply-${notification.replyId}` : ''}`;
   return (
     <article className={notification.read ? 'card notification' : 'card notification notification--unread'}>
       <p className="notification-text">
         {!notification.read && <span className="badge badge--new">{t('notifications.new')}</span>}{' '}
-        <Link to={to} onClick={() => !notification.read && markOne.mutate(notification.id)}>{notificationText(notification, t)}</Link>
+        <Link to={to} onClick={() => !notification.read && markOne.mutate(notification.id)}>{notificationText(notification, t, i18n.language)}</Link>
       </p>
       <p className="card-meta">
         <TimeAgo value={notification.createdAt} />

@@ -50,10 +50,12 @@ interface RoomProps {
   tools?: ReactNode;
   /** Shown instead of the composer once the conversation has ended (closedAt set). */
   ended?: ReactNode;
+  /** Shown instead of the composer while the member may not write (a meeting: someone is sharing, the chat is paused). */
+  composerNotice?: ReactNode;
 }
 
 /** The room, live: status line, pinned guidelines, the messages, who is typing, and the box to write in. */
-export function Room({ view, member, tools, ended }: RoomProps) {
+export function Room({ view, member, tools, ended, composerNotice }: RoomProps) {
   const { t } = useTranslation();
   const [crisis, setCrisis] = useState<{ key: string; response: Response } | null>(null);
   const onSent = useCallback((sent: SentMessage) => {
@@ -76,6 +78,8 @@ export function Room({ view, member, tools, ended }: RoomProps) {
   const hasGuidelines = room.guidelines.trim() !== '';
   // A support chat is one member and their listener: no room settings, no removing or muting.
   const isSupport = room.kind === 'support';
+  // A meeting room has its own header (the agenda, the floor) and its facilitators' tools around it.
+  const isMeeting = room.kind === 'meeting';
   const mustReadGuidelines = hasGuidelines && !me.guidelinesSeen;
 
   // Keep the newest message in view while the reader is at the bottom; keep their place when older ones load above.
@@ -151,7 +155,7 @@ export function Room({ view, member, tools, ended }: RoomProps) {
 
   return (
     <>
-      {!isSupport && (
+      {!isSupport && !isMeeting && (
         <p className="room-meta">
           <span className="room-here">{t('rooms.hereNow', { count: state.hereNow })}</span>
           <span>{t('rooms.openAlways')}</span>
@@ -161,7 +165,7 @@ export function Room({ view, member, tools, ended }: RoomProps) {
         {status === 'offline' && <p className="notice notice--info">{t('rooms.offline')}</p>}
         {status === 'reconnecting' && <p className="notice notice--info">{t('rooms.reconnecting')}</p>}
       </div>
-      {me.isHost && !isSupport && (
+      {me.isHost && !isSupport && !isMeeting && (
         <div className="room-host-bar">
           <p className="field-hint">{t('rooms.host.youHost')}</p>
           <RoomSettingsDialog room={room} onSaved={(next) => dispatch({ type: 'room', room: next })} />
@@ -241,6 +245,8 @@ export function Room({ view, member, tools, ended }: RoomProps) {
               {t('rooms.guidelinesRead')}
             </Button>
           </section>
+        ) : composerNotice ? (
+          <div className="notice notice--info">{composerNotice}</div>
         ) : (
           <>
             {!hasGuidelines && (

@@ -12,6 +12,8 @@ import { groupStaff } from './2026_11_26_0009_group_staff.js';
 import { blocksBothWays } from './2026_11_26_0010_blocks_both_ways.js';
 import { facilitators } from './2026_11_26_0011_facilitators.js';
 import { meetings } from './2026_11_26_0012_meetings.js';
+import { meetingLive } from './2026_11_26_0013_meeting_live.js';
+import { meetingNotices } from './2026_11_26_0014_meeting_notices.js';
 
 /**
  * Every migration, registered by name in the order it landed. Never edit one that has
@@ -31,6 +33,8 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '2026_11_26_0010_blocks_both_ways': blocksBothWays,
     '2026_11_26_0011_facilitators': facilitators,
     '2026_11_26_0012_meetings': meetings,
+    '2026_11_26_0013_meeting_live': meetingLive,
+    '2026_11_26_0014_meeting_notices': meetingNotices,
   };
 }
 
