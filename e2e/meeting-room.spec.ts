@@ -2,7 +2,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { FACILITATOR_TRAINING } from '../src/server/modules/facilitators/facilitators.training';
 import { adminCredentials, callApi, checkPage, checkPhonePage, logIn, signUp, uniqueHandle, uniqueWord, vouchFor } from './helpers';
 import { GROUP, joinGroup } from './group-helpers';
-import { message, messages, saySent } from './room-helpers';
+import { message, messages, say, saySent } from './room-helpers';
 
 const PHONE = { width: 360, height: 740 };
 
@@ -96,6 +96,18 @@ test('a facilitator runs a meeting: the member raises a hand, gets the floor and
   const words = `My made-up share ${uniqueWord('w')}`;
   await saySent(member.page, words);
   await expect(message(facilitator.page, words)).toBeVisible();
+
+  // Something worrying: the facilitator is told at once, in the room, and hands the member to a listener from there.
+  await say(member.page, `I keep thinking I want to die and I don't see the point anymore ${uniqueWord('r')}`);
+  const dialog = member.page.getByRole('dialog');
+  if (await dialog.isVisible().catch(() => false)) await member.page.keyboard.press('Escape');
+  const alert = facilitator.page.locator('.meeting-risk');
+  await expect(alert.getByText(`Something ${memberHandle} wrote suggests`)).toBeVisible();
+  await checkPage(facilitator.page, 'the live room with a risk alert for the facilitator');
+  await alert.getByRole('button', { name: `Hand ${memberHandle} to a listener` }).click();
+  await expect(alert.getByText(`${memberHandle} has been offered a listener, ahead of the queue.`)).toBeVisible();
+  await expect(member.page.getByText('The facilitator has asked a listener to be with you.')).toBeVisible();
+
   await atTop(member.page);
   await checkPhonePage(member.page, 'the live room');
   await checkPage(facilitator.page, 'the live room with the facilitator tools');

@@ -195,9 +195,28 @@ test('members save places, the next one waits and is promoted when a place frees
   await coDialog.getByRole('button', { name: 'Save' }).click();
   await expect(coDialog).toHaveCount(0);
   await expect(leader.page.getByText(`${coHandle} is now the co-facilitator, and has been told.`)).toBeVisible();
+
   await checkPage(leader.page, 'the meeting page after the changes');
   await co.page.goto('/notifications');
   await expect(co.page.getByRole('link', { name: new RegExp(`You are now the co-facilitator of “${title}”`) })).toBeVisible();
+
+  // The facilitator edits the series: a bad format is explained in the dialog and what was typed stays.
+  const renamed = `${title} renamed`;
+  await leader.page.getByRole('button', { name: 'Edit the series' }).click();
+  const editDialog = leader.page.getByRole('dialog');
+  await editDialog.getByLabel('Title').fill(renamed);
+  await editDialog.getByLabel(/^Format/).fill('');
+  await editDialog.getByRole('button', { name: 'Save the changes' }).click();
+  await expect(editDialog.getByText('Please keep between 1 and 12 steps, one a line.')).toBeVisible();
+  await expect(editDialog.getByLabel('Title')).toHaveValue(renamed);
+  await editDialog.getByLabel(/^Format/).fill('Gathering\nWelcome\nCheck-in\nClose');
+  await editDialog.getByRole('checkbox', { name: 'Thursday' }).check();
+  await checkPage(leader.page, 'the edit-series dialog');
+  await editDialog.getByRole('button', { name: 'Save the changes' }).click();
+  await expect(editDialog).toHaveCount(0);
+  await expect(leader.page.getByText(`Saved the changes to “${renamed}”.`)).toBeVisible();
+  await expect(leader.page.getByRole('heading', { level: 1, name: renamed })).toBeVisible();
+  await expect(leader.page.getByText(/Tuesday and Thursday/).first()).toBeVisible();
 
   for (const c of [admin, leader, co, ...people]) await c.context.close();
 });

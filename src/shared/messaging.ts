@@ -191,7 +191,8 @@ export interface ServerToClientEvents extends MeetingRoomPushes {
    * To the room's hosts: a message showed signs of risk. Moderators have the alert too;
    * the host can reach out in the room at once.
    */
-  'message:risk': (input: { conversationId: string; messageId: string; level: 'ideation' | 'plan' | 'imminent'; urgent: boolean }) => void;
+  /** To a conversation's hosts only: who wrote it, so a meeting's facilitator can act on it without leaving the room. */
+  'message:risk': (input: { conversationId: string; messageId: string; level: 'ideation' | 'plan' | 'imminent'; urgent: boolean; author: { id: string; handle: string } }) => void;
   /** A message changed (removed by a host, deleted by its author). */
   'message:updated': (message: ChatMessage) => void;
   'typing': (input: { conversationId: string; handle: string; typing: boolean }) => void;

@@ -407,7 +407,7 @@ describeEachDialect(
       const riskAtB = collect(sb, 'message:risk');
       const risky = await sent(sa, c, 'made-up words MARKER-PLAN');
       await eventually(() => riskAtF.length === 1 && riskAtCo.length === 1, 'the risk alert to both leaders');
-      expect(riskAtF[0]).toEqual({ conversationId: c, messageId: risky.message.id, level: 'plan', urgent: true });
+      expect(riskAtF[0]).toEqual({ conversationId: c, messageId: risky.message.id, level: 'plan', urgent: true, author: { id: a.id, handle: 'quiet-otter' } });
       await settle();
       expect([...riskAtL, ...riskAtB]).toEqual([]);
 

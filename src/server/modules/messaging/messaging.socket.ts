@@ -162,6 +162,7 @@ export function messagingSocket(deps: { realtime: Realtime; messaging: Messaging
         messageId: message.id,
         level: risk.level as 'ideation' | 'plan' | 'imminent',
         urgent: risk.urgent,
+        author: { id: authorId, handle: message.author.handle ?? '' },
       });
     }
     if (held) {

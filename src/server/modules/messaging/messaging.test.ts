@@ -268,7 +268,7 @@ describeEachDialect(
       expect(ideation.safety.response).toBe('card');
       // The room's hosts hear of it at once; other members never do.
       await eventually(() => atHost.length === 1, 'the risk notice to the host');
-      expect(atHost[0]).toEqual({ conversationId: view.room.id, messageId: ideation.message.id, level: 'ideation', urgent: false });
+      expect(atHost[0]).toEqual({ conversationId: view.room.id, messageId: ideation.message.id, level: 'ideation', urgent: false, author: { id: ideation.message.author.id, handle: ideation.message.author.handle } });
       expect(riskAtMember).toHaveLength(0);
       const alert = await t().database.db.selectFrom('risk_alerts').selectAll().where('content_id', '=', ideation.message.id).executeTakeFirstOrThrow();
       expect(alert).toMatchObject({ content_type: 'message', post_id: null, status: 'open' });

@@ -11,6 +11,7 @@ import { PageHeading } from '../../ui/PageHeading';
 import { LoadError, Loading, Notice } from '../../ui/Status';
 import { FeedbackText, useFeedback } from '../../ui/useFeedback';
 import { calendarPath, useCancelSeries, useMeeting, useSeriesOccurrences, useSetCoFacilitator } from './api';
+import { EditSeriesDialog } from './EditSeriesDialog';
 import { OccurrenceCard } from './OccurrenceCard';
 
 /** The series' rule in words, on its own clock: "Every 2 weeks on Tuesday and Thursday, at 19:00 (America/New_York)". */
@@ -121,6 +122,7 @@ function SeriesTools({ meeting, choosesCo }: { meeting: Meeting; choosesCo: bool
     <section aria-labelledby="series-tools-title" className="card meeting-tools-series">
       <h2 id="series-tools-title">{t('meetings.page.tools')}</h2>
       <div className="button-row">
+        <EditSeriesDialog meeting={meeting} onDone={(title) => feedback.done(t('meetings.edit.saved', { title }))} />
         {choosesCo && (
           <FormDialog
             trigger={t('meetings.page.chooseCo')}

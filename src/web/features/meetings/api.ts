@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateMeetingBody, Meeting, Occurrence, OccurrenceList, RsvpResult, UpcomingList } from '../../../shared/meetings';
+import type { CreateMeetingBody, Meeting, Occurrence, OccurrenceList, RsvpResult, UpcomingList, UpdateMeetingBody } from '../../../shared/meetings';
 import { api, query } from '../../api/client';
 
 export const meetingKeys = {
@@ -90,3 +90,8 @@ export const calendarPath = (meetingId: string) => `${path(meetingId)}/calendar.
 export const meetingPagePath = (meetingId: string) => `/meetings/${encodeURIComponent(meetingId)}`;
 /** The live room of one occurrence. */
 export const meetingRoomPath = (meetingId: string, localDate: string) => `/meetings/${encodeURIComponent(meetingId)}/${encodeURIComponent(localDate)}/room`;
+
+/** The leaders edit the series: details, format, places and schedule (overrides stay, keyed by date). */
+export function useUpdateMeeting() {
+  return useMeetingMutation(({ id, body }: { id: string; body: UpdateMeetingBody }) => api<{ meeting: Meeting }>(path(id), { method: 'PATCH', body }));
+}

@@ -17,6 +17,7 @@ import { meetingRoomKeys, useEnterRoom, useMeetingConversation, useReact, useRoo
 import { EndedScreen } from './EndedScreen';
 import { LeaderTools } from './LeaderTools';
 import { REACTION_NAMES, ShareTimer } from './parts';
+import { RiskAlerts } from './RiskAlerts';
 import '../../../styles/rooms.css';
 import '../../../styles/meeting-room.css';
 
@@ -269,6 +270,7 @@ export function MeetingRoomPage() {
                 <Agenda live={live} />
                 <ShareQueue live={live} view={view} memberId={member.id} id={id} date={date} />
                 <ReactionsHeard conversationId={live.conversationId} />
+                {view.me.isHost && <RiskAlerts conversationId={live.conversationId} id={id} date={date} />}
                 {view.me.isHost && <LeaderTools live={live} view={view} id={id} date={date} />}
               </div>
               <div className="meeting-chat">
