@@ -79,6 +79,19 @@ import { createMeetingRoomService, type MeetingRoomService } from './modules/mee
 import { meetingRoomRoutes } from './modules/meetings/meetings.room.routes.js';
 import { meetingRoomSocket, whoIsHereIn } from './modules/meetings/meetings.room.socket.js';
 import { meetingRoomMemberData } from './modules/meetings/meetings.room.member-data.js';
+import { createResourcesService } from './modules/resources/resources.service.js';
+import { resourcesRoutes } from './modules/resources/resources.routes.js';
+import { resourcesMemberData } from './modules/resources/resources.member-data.js';
+import { createSelfCheckService } from './modules/selfcheck/selfcheck.service.js';
+import { selfCheckRoutes } from './modules/selfcheck/selfcheck.routes.js';
+import { selfCheckMemberData } from './modules/selfcheck/selfcheck.member-data.js';
+import { createMoodsService } from './modules/moods/moods.service.js';
+import { moodsRoutes } from './modules/moods/moods.routes.js';
+import { moodsMemberData } from './modules/moods/moods.member-data.js';
+import { loadJournalKeyring } from './modules/journal/journal.crypto.js';
+import { journalMemberData } from './modules/journal/journal.member-data.js';
+import { journalRoutes } from './modules/journal/journal.routes.js';
+import { createJournalService } from './modules/journal/journal.service.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -217,8 +230,14 @@ export async function buildApp({ config, database, redis, webDir = defaultWebDir
   const jobs = createJobs({ redis, log: app.log });
   app.decorate('jobs', jobs);
   app.addHook('onClose', async () => jobs.close());
+  // The private journal: sealed with JOURNAL_KEYS, or with the installation's key in DATA_DIR.
+  const journalKeys = loadJournalKeyring(config);
+  if (journalKeys.source === 'data-dir' && config.NODE_ENV === 'production') {
+    app.log.warn('JOURNAL_KEYS is not set: journal entries are sealed with the key in DATA_DIR/journal-key. Back it up, and set JOURNAL_KEYS before running more than one node.');
+  }
+  const journal = createJournalService({ db, keyring: journalKeys, log: app.log });
   // Every module's share of a member's data, for the export and for deleting the account.
-  const accountData = createAccountDataService({ db, bus, modules: [groupsMemberData, postsMemberData(search), notificationsMemberData, safetyMemberData, blocksMemberData, messagingMemberData, listenersMemberData, facilitatorsMemberData, meetingRoomMemberData, meetingsMemberData(notifications)] });
+  const accountData = createAccountDataService({ db, bus, modules: [groupsMemberData, postsMemberData(search), notificationsMemberData, safetyMemberData, blocksMemberData, messagingMemberData, listenersMemberData, facilitatorsMemberData, meetingRoomMemberData, meetingsMemberData(notifications), resourcesMemberData, journalMemberData(journalKeys), selfCheckMemberData, moodsMemberData] });
   // Live conversations: Socket.IO on this server, through Redis to every node when configured.
   const realtime = createRealtime({
     server: app.server,
@@ -258,6 +277,8 @@ export async function buildApp({ config, database, redis, webDir = defaultWebDir
     await meetingReminders.run();
   });
   moderationSocket({ realtime, bus, db });
+  // The resource library: articles admins write; anyone reads the published ones.
+  const resources = createResourcesService({ db });
 
   await app.register(authPlugin, { resolve: (token) => accounts.resolveSession(token), cookie: cookieJar, publicOrigin: config.PUBLIC_ORIGIN });
 
@@ -298,6 +319,10 @@ export async function buildApp({ config, database, redis, webDir = defaultWebDir
       await api.register(facilitatorsRoutes({ facilitators }));
       await api.register(meetingsRoutes({ meetings, publicOrigin: config.PUBLIC_ORIGIN }));
       await api.register(meetingRoomRoutes({ room: meetingRoom }));
+      await api.register(resourcesRoutes({ resources }));
+      await api.register(selfCheckRoutes({ selfCheck: createSelfCheckService({ db }) }));
+      await api.register(moodsRoutes({ moods: createMoodsService({ db, rule: { lowDays: config.MOOD_LOW_DAYS, windowDays: config.MOOD_LOW_WINDOW_DAYS, lowAt: config.MOOD_LOW_AT } }) }));
+      await api.register(journalRoutes({ journal }));
       await api.register(accountDataRoutes({ accountData, cookie: cookieJar }));
     },
     { prefix: '/api/v1' },
@@ -311,6 +336,7 @@ export async function buildApp({ config, database, redis, webDir = defaultWebDir
   if (config.SEED_DEFAULT_GROUPS === 'true') {
     app.addHook('onReady', async () => {
       if (await groups.seedDefaults()) app.log.info('created the default groups');
+      if (await resources.seedDefaults()) app.log.info('added the starter articles to the resource library');
     });
   }
   return app;

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DialectName } from './platform/db/dialect/index.js';
 import { availableDialects, startTestApp } from './test/harness.js';
 import { standInAssess } from './test/safety-fixtures.js';
+import { aResource } from './test/resource-fixtures.js';
 import {
   buildWorld,
   EDITED_GROUP,
@@ -77,6 +78,27 @@ const aPost = { title: 'A made-up title', body: 'Made-up words for the authoriza
 const clientId = () => `az-${Math.random().toString(36).slice(2, 12)}`;
 const planFields = { warningSigns: 'made-up', copingStrategies: '', distractions: '', peopleToAsk: '', professionals: '', safeEnvironment: '', reasonsForLiving: '' };
 const reason = 'A made-up reason for the authorization test.';
+/** The title of draft articles: only admins ever see it. */
+const DRAFT_ARTICLE = 'Made-up unpublished draft words';
+/** The owner's self-care (a kept self-check result, a mood with a note): only ever the owner's, never anyone else's, moderators and admins included. */
+const MOOD_NOTE = 'A made-up private mood note, heron and thistle';
+const ownerSelfCare = new WeakMap<World, Promise<{ resultId: string; moodId: string }>>();
+const ownerSelfCareIds = new WeakMap<World, { resultId: string; moodId: string }>();
+function selfCareOf(w: World): Promise<{ resultId: string; moodId: string }> {
+  let seeded = ownerSelfCare.get(w);
+  if (!seeded) {
+    seeded = (async () => {
+      const result = await w.owner.post('/api/v1/me/self-checks', { kind: 'phq9', answers: [1, 1, 1, 1, 1, 1, 1, 1, 1] });
+      const mood = await w.owner.post('/api/v1/me/moods', { mood: 2, feelings: ['lonely'], note: MOOD_NOTE });
+      if (result.statusCode !== 201 || mood.statusCode !== 201) throw new Error(`self-care seeding failed: ${result.body} ${mood.body}`);
+      const ids = { resultId: result.json().result.id as string, moodId: mood.json().checkIn.id as string };
+      ownerSelfCareIds.set(w, ids);
+      return ids;
+    })();
+    ownerSelfCare.set(w, seeded);
+  }
+  return seeded;
+}
 const aMeeting = { title: 'A made-up meeting', startTime: '09:00', timeZone: 'Europe/London', durationMinutes: 60, recurrence: { kind: 'weekly', days: ['mo', 'th'], interval: 1 } };
 
 /** The live room of a meeting: every route, as someone without a seat (or, entering, with one). */
@@ -379,9 +401,35 @@ const ROWS: Row[] = [
 
   // --- safety ---
   { route: 'GET /api/v1/help/crisis-lines', expect: anyone() },
+
+  // --- the resource library: anyone reads published articles; drafts and writing are admins' only ---
+  { route: 'GET /api/v1/resources', expect: anyone(), req: async (w) => (await aResource(w.t.database.db, { title: DRAFT_ARTICLE, published: false }), { query: 'lang=en' }), hides: () => [DRAFT_ARTICLE] },
+  { route: 'GET /api/v1/resources/:slug', expect: anyone(), req: async (w) => ({ params: { slug: (await aResource(w.t.database.db, { title: 'A made-up published article', published: true })).slug } }) },
+  { route: 'GET /api/v1/resources/:slug', case: 'a draft', expect: anyone(404), req: async (w) => ({ params: { slug: (await aResource(w.t.database.db, { title: DRAFT_ARTICLE, published: false })).slug } }), hides: () => [DRAFT_ARTICLE] },
+  { route: 'GET /api/v1/admin/resources', expect: rolesOnly(['admin']), hides: (_w, role) => (role === 'admin' ? [] : [DRAFT_ARTICLE]) },
+  { route: 'POST /api/v1/admin/resources', expect: rolesOnly(['admin'], 201), req: () => ({ body: { title: 'A made-up article', markdown: 'Made-up words.', language: 'en', tags: ['made-up'] } }) },
+  { route: 'POST /api/v1/admin/resources/preview', expect: rolesOnly(['admin']), req: () => ({ body: { markdown: 'Made-up **words**.' } }) },
+  { route: 'GET /api/v1/admin/resources/:id', expect: rolesOnly(['admin']), req: async (w) => ({ params: { id: (await aResource(w.t.database.db, { title: DRAFT_ARTICLE, published: false })).id } }), hides: (_w, role) => (role === 'admin' ? [] : [DRAFT_ARTICLE]) },
+  { route: 'PATCH /api/v1/admin/resources/:id', expect: rolesOnly(['admin']), req: async (w) => ({ params: { id: (await aResource(w.t.database.db, { title: DRAFT_ARTICLE, published: false })).id }, body: { tags: ['made-up'] } }) },
+  { route: 'POST /api/v1/admin/resources/:id/publish', expect: rolesOnly(['admin']), req: async (w) => ({ params: { id: (await aResource(w.t.database.db, { title: 'A made-up article to publish', published: false })).id } }) },
+  { route: 'POST /api/v1/admin/resources/:id/unpublish', expect: rolesOnly(['admin']), req: async (w) => ({ params: { id: (await aResource(w.t.database.db, { title: 'A made-up article to unpublish', published: true })).id } }) },
+  // --- self-care: a member's self-check results and moods are theirs alone; another member's id does not exist ---
+  { route: 'GET /api/v1/me/self-checks', expect: signedIn(), req: async (w) => (await selfCareOf(w), {}), hides: (w) => [ownerSelfCareIds.get(w)?.resultId].filter((id): id is string => !!id) },
+  { route: 'POST /api/v1/me/self-checks', expect: signedIn(201), req: () => ({ body: { kind: 'phq2', answers: [0, 1] } }) },
+  { route: 'DELETE /api/v1/me/self-checks/:id', expect: nobody(), req: async (w) => ({ params: { id: (await selfCareOf(w)).resultId } }) },
+  { route: 'GET /api/v1/me/moods', expect: signedIn(), req: async (w) => (await selfCareOf(w), { query: 'days=90' }), hides: () => [MOOD_NOTE] },
+  { route: 'POST /api/v1/me/moods', expect: signedIn(201), req: () => ({ body: { mood: 3, feelings: ['calm'], note: 'A made-up note of the caller’s own.' } }) },
+  { route: 'DELETE /api/v1/me/moods/:id', expect: nobody(), req: async (w) => ({ params: { id: (await selfCareOf(w)).moodId } }) },
   { route: 'POST /api/v1/safety/check', expect: signedIn(), req: () => ({ body: { text: 'A made-up quiet day.', kind: 'post' } }) },
   { route: 'GET /api/v1/me/safety-plan', expect: signedIn() },
   { route: 'PUT /api/v1/me/safety-plan', expect: signedIn(), req: () => ({ body: planFields }) },
+
+  // --- the private journal: each caller's own list; the owner's entry does not exist for anyone else, admins included ---
+  { route: 'GET /api/v1/me/journal', expect: signedIn() },
+  { route: 'POST /api/v1/me/journal', expect: signedIn(201), req: () => ({ body: { title: '', body: 'Made-up words for the authorization test.' } }) },
+  { route: 'GET /api/v1/me/journal/:id', expect: nobody(), req: (w) => ({ params: { id: w.ids.journalEntry } }) },
+  { route: 'PUT /api/v1/me/journal/:id', expect: nobody(), req: (w) => ({ params: { id: w.ids.journalEntry }, body: { title: '', body: 'Made-up overwrite.' } }) },
+  { route: 'DELETE /api/v1/me/journal/:id', expect: nobody(), req: (w) => ({ params: { id: w.ids.journalEntry } }) },
   { route: 'GET /api/v1/safety/alerts', expect: rolesOnly(MODS) },
   { route: 'GET /api/v1/safety/alerts/stats', expect: rolesOnly(MODS) },
   { route: 'POST /api/v1/safety/alerts/:id/acknowledge', expect: rolesOnly(MODS), req: async (w) => ({ params: { id: await w.fresh.alert() } }) },
@@ -428,7 +476,7 @@ const ROWS: Row[] = [
 /** What each role must never be shown, in any answer: the owner's private words and ids. */
 function forbiddenWords(w: World, role: Role): string[] {
   const s = w.secrets;
-  const words = [s.plan, s.supportNote, s.chat];
+  const words = [s.plan, s.journal, s.supportNote, s.chat, MOOD_NOTE];
   if (!MODS.includes(role)) words.push(s.application, w.ids.supportRequest, w.ids.supportChat, w.ids.notification);
   // The held post is in group A: its words are for the site's moderators and group A's.
   if (!REVIEWERS_A.includes(role)) words.push(s.held);
@@ -513,6 +561,10 @@ describe.each(availableDialects())('authorization [%s]', (dialect: DialectName) 
     const notification = await db.selectFrom('notifications').select('read_at').where('id', '=', ids.notification).executeTakeFirstOrThrow();
     expect(notification.read_at, "someone marked the owner's notification read").toBeNull();
     expect((await w.owner.get('/api/v1/me/safety-plan')).json().plan.warningSigns).toBe(secrets.plan);
+    const selfCare = await selfCareOf(w);
+    expect((await w.owner.get('/api/v1/me/moods')).json().checkIns.map((c: { id: string; note: string }) => [c.id, c.note])).toEqual([[selfCare.moodId, MOOD_NOTE]]);
+    expect((await w.owner.get('/api/v1/me/self-checks')).json().results.map((r: { id: string }) => r.id)).toEqual([selfCare.resultId]);
+    expect((await w.owner.get(`/api/v1/me/journal/${ids.journalEntry}`)).json().entry.body).toBe(`Made-up words ${secrets.journal}`);
     const request = await db.selectFrom('support_requests').select(['status', 'end_reason']).where('id', '=', ids.supportRequest).executeTakeFirstOrThrow();
     expect(request).toEqual({ status: 'matched', end_reason: null });
     expect(await db.selectFrom('support_feedback').select('request_id').where('request_id', '=', ids.supportRequest).execute()).toEqual([]);

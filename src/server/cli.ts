@@ -4,6 +4,7 @@ import { openDatabase, sqliteFileIn } from './platform/db/dialect/index.js';
 import { migrateDatabase } from './platform/db/migrations/index.js';
 import { createAccountsService } from './modules/accounts/accounts.service.js';
 import { createGroupsService } from './modules/groups/groups.service.js';
+import { createResourcesService } from './modules/resources/resources.service.js';
 import { HANDLE_MAX, HANDLE_MIN, HANDLE_PATTERN } from '../shared/rules.js';
 
 const USAGE = `Usage: npm run cli -- <command>
@@ -11,7 +12,9 @@ const USAGE = `Usage: npm run cli -- <command>
 Commands:
   migrate               bring the database schema up to date
   create-admin <handle> make <handle> an admin, creating the account if it does not exist
-  seed                  create the default groups (only if they were never created)
+  seed                  create the default groups and starter articles (only if they were never created)
+  journal-rotate        re-seal every journal entry under the first key of JOURNAL_KEYS
+                        (run after putting a new key first; then remove the old one)
   assess [--language xx] read one text per line on standard input and print one JSON
                         object per line: level, score, categories, matches, language
                         (the risk engine; does not open the database)
@@ -57,6 +60,23 @@ async function run(argv: string[]): Promise<number> {
       case 'seed': {
         const created = await createGroupsService({ db }).seedDefaults();
         process.stdout.write(created ? 'Created the default groups.\n' : 'The default groups were created before; nothing to do.\n');
+        const articles = await createResourcesService({ db }).seedDefaults();
+        process.stdout.write(articles ? 'Added the starter articles to the resource library.\n' : 'The starter articles were added before; nothing to do.\n');
+        return 0;
+      }
+      case 'journal-rotate': {
+        const { loadJournalKeyring } = await import('./modules/journal/journal.crypto.js');
+        const { rotateJournalKeys } = await import('./modules/journal/journal.service.js');
+        const keyring = loadJournalKeyring(config);
+        const { resealed, unreadable } = await rotateJournalKeys(db, keyring);
+        process.stdout.write(`Re-sealed ${resealed} journal ${resealed === 1 ? 'entry' : 'entries'} under the key "${keyring.current.id}".\n`);
+        if (unreadable > 0) {
+          process.stderr.write(
+            `${unreadable} ${unreadable === 1 ? 'entry was' : 'entries were'} sealed with a key that is no longer in JOURNAL_KEYS and could not be opened; ` +
+              'they were left as they are. Put the old key back (after the new one) and run this again.\n',
+          );
+          return 1;
+        }
         return 0;
       }
       case 'create-admin': {

@@ -55,6 +55,8 @@ export function send(app: FastifyInstance, caller: Caller, method: Method, url: 
 export interface Secrets {
   /** In the owner's safety plan: nobody else, ever. */
   plan: string;
+  /** In the title and body of the owner's private journal entry: nobody else, ever. */
+  journal: string;
   /** The owner's note asking for a listener: nobody in the matrix. */
   supportNote: string;
   /** The owner's words in their private support chat: nobody in the matrix. */
@@ -111,6 +113,8 @@ export interface World {
     /** A review item with no group: a message held in a support chat. */
     supportReviewKey: string;
     ownerApplication: string;
+    /** The owner's private journal entry. */
+    journalEntry: string;
   };
   secrets: Secrets;
   fresh: Fresh;
@@ -205,6 +209,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
 
   const secrets: Secrets = {
     plan: 'SECRET-PLAN-walk-to-the-blue-bridge',
+    journal: 'SECRET-JOURNAL-a-made-up-quiet-evening',
     supportNote: 'SECRET-NOTE-a-made-up-long-week',
     chat: 'SECRET-CHAT-only-for-my-listener',
     room: 'SECRET-ROOM-for-group-a-only',
@@ -235,6 +240,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     200,
     'safety plan',
   );
+  const journalEntry = (ok(await owner.v.post('/api/v1/me/journal', { title: `Title ${secrets.journal}`, body: `Made-up words ${secrets.journal}` }), 201, 'journal entry').json() as { entry: { id: string } }).entry.id;
   const room = (await enterRoom(owner.v, GROUP_A)).room.id;
   const sendIn = async (v: Visitor, conversationId: string, body: string) =>
     (ok(await v.post(`/api/v1/conversations/${conversationId}/messages`, { clientId: `az-${ulid().toLowerCase()}`, body }), 201, 'message').json() as { message: { id: string } }).message.id;
@@ -508,6 +514,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
       groupBReviewKey,
       supportReviewKey,
       ownerApplication,
+      journalEntry,
     },
     secrets,
     fresh,

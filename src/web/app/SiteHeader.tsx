@@ -68,6 +68,9 @@ export function SiteHeader() {
             <li>
               <NavLink to="/groups">{t('nav.groups')}</NavLink>
             </li>
+            <li>
+              <NavLink to="/self-care">{t('nav.selfCare')}</NavLink>
+            </li>
             {!isLoading && member && (
               <>
                 <li>

@@ -48,6 +48,15 @@ const MeetingsPage = lazy(() => import('../features/meetings/MeetingsPage').then
 const MeetingPage = lazy(() => import('../features/meetings/MeetingPage').then((m) => ({ default: m.MeetingPage })));
 const MeetingRoomPage = lazy(() => import('../features/meetings/room/MeetingRoomPage').then((m) => ({ default: m.MeetingRoomPage })));
 const AdminGroupsPage = lazy(() => import('../features/admin/AdminGroupsPage').then((m) => ({ default: m.AdminGroupsPage })));
+const ResourcesPage = lazy(() => import('../features/resources/ResourcesPage').then((m) => ({ default: m.ResourcesPage })));
+const ResourcePage = lazy(() => import('../features/resources/ResourcePage').then((m) => ({ default: m.ResourcePage })));
+const AdminResourcesPage = lazy(() => import('../features/resources/AdminResourcesPage').then((m) => ({ default: m.AdminResourcesPage })));
+const ResourceEditorPage = lazy(() => import('../features/resources/ResourceEditorPage').then((m) => ({ default: m.ResourceEditorPage })));
+const SelfCarePage = lazy(() => import('../features/selfcheck/SelfCarePage').then((m) => ({ default: m.SelfCarePage })));
+const SelfCheckPage = lazy(() => import('../features/selfcheck/SelfCheckPage').then((m) => ({ default: m.SelfCheckPage })));
+const MoodsPage = lazy(() => import('../features/moods/MoodsPage').then((m) => ({ default: m.MoodsPage })));
+const JournalPage = lazy(() => import('../features/journal/JournalPage').then((m) => ({ default: m.JournalPage })));
+const JournalEntryPage = lazy(() => import('../features/journal/JournalEntryPage').then((m) => ({ default: m.JournalEntryPage })));
 
 const member = (page: ReactNode) => <RequireMember>{page}</RequireMember>;
 
@@ -64,6 +73,10 @@ export const router = createBrowserRouter([
           { path: 'guidelines', element: <GuidelinesPage /> },
           // Visitors may fill it in and print it; members' plans are saved.
           { path: 'safety-plan', element: <SafetyPlanPage /> },
+          // Self-care: the hub and the self-check are open to visitors (nothing of theirs is stored); moods are members' own.
+          { path: 'self-care', element: <SelfCarePage /> },
+          { path: 'self-check', element: <SelfCheckPage /> },
+          { path: 'moods', element: member(<MoodsPage />) },
           { path: 'signup', element: <SignUpPage /> },
           { path: 'login', element: <LogInPage /> },
           { path: 'recover', element: <RecoverPage /> },
@@ -79,6 +92,9 @@ export const router = createBrowserRouter([
           { path: 'saved', element: member(<SavedPage />) },
           { path: 'search', element: member(<SearchPage />) },
           { path: 'notifications', element: member(<NotificationsPage />) },
+          // The private journal: only ever the member's own entries.
+          { path: 'journal', element: member(<JournalPage />) },
+          { path: 'journal/:id', element: member(<JournalEntryPage />) },
           { path: 'reports', element: member(<MyReportsPage />) },
           { path: 'members/:handle', element: member(<ProfilePage />) },
           { path: 'meetings', element: member(<MeetingsPage />) },
@@ -174,6 +190,33 @@ export const router = createBrowserRouter([
             element: (
               <RequireAdmin>
                 <AdminGroupsPage />
+              </RequireAdmin>
+            ),
+          },
+          // The resource library: visitors read published articles; admins write them.
+          { path: 'resources', element: <ResourcesPage /> },
+          { path: 'resources/:slug', element: <ResourcePage /> },
+          {
+            path: 'admin/resources',
+            element: (
+              <RequireAdmin>
+                <AdminResourcesPage />
+              </RequireAdmin>
+            ),
+          },
+          {
+            path: 'admin/resources/new',
+            element: (
+              <RequireAdmin>
+                <ResourceEditorPage />
+              </RequireAdmin>
+            ),
+          },
+          {
+            path: 'admin/resources/:id',
+            element: (
+              <RequireAdmin>
+                <ResourceEditorPage />
               </RequireAdmin>
             ),
           },

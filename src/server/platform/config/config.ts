@@ -46,6 +46,12 @@ export const ConfigSchema = Type.Object({
     default: '',
     description: 'When set, /metrics asks for "Authorization: Bearer <token>"; keep /metrics for your monitoring only.',
   }),
+  JOURNAL_KEYS: Type.String({
+    default: '',
+    pattern: '^[A-Za-z0-9_:+/=,\\s-]*$',
+    description:
+      'Keys that seal private journal entries (AES-256-GCM): "id:key,id:key", each key 32 random bytes in base64 (openssl rand -base64 32). The first seals new writes, all open. Empty uses a key Kindred makes in DATA_DIR/journal-key (fine for one node; back it up). To rotate: put a new key first, run npm run cli -- journal-rotate, then remove the old one.',
+  }),
   SESSION_DAYS: Type.Integer({ minimum: 1, maximum: 365, default: 30, description: 'Days a session lasts without use.' }),
   DEFAULT_COUNTRY: Type.String({
     default: '',
@@ -62,13 +68,16 @@ export const ConfigSchema = Type.Object({
   REPLIES_PER_HOUR: Type.Integer({ minimum: 1, default: 60, description: 'Replies a trusted member (trust level 2 or 3) may write per hour; newer members get a third or two thirds of it.' }),
   LISTENER_DAILY_CAP_MINUTES: Type.Integer({ minimum: 1, maximum: 1440, default: 240, description: 'Most minutes a listener may spend on duty in one day (UTC); going on duty past it is refused kindly.' }),
   RECOVERY_LIMIT_PER_HOUR: Type.Integer({ minimum: 1, default: 10, description: 'Recovery attempts per hour from one address.' }),
+  MOOD_LOW_DAYS: Type.Integer({ minimum: 1, maximum: 90, default: 5, description: 'Low days (a day whose mean mood is MOOD_LOW_AT or lower) within the last MOOD_LOW_WINDOW_DAYS that make a sustained low stretch, when a member is gently offered the rooms, a listener and their safety plan (once per stretch).' }),
+  MOOD_LOW_WINDOW_DAYS: Type.Integer({ minimum: 1, maximum: 90, default: 7, description: 'The days, ending today, that MOOD_LOW_DAYS is counted over; at least MOOD_LOW_DAYS.' }),
+  MOOD_LOW_AT: Type.Integer({ minimum: 1, maximum: 4, default: 2, description: 'A day whose mean mood (1–5) is at or below this counts as a low day.' }),
   MEETING_DELETE_MESSAGES: Type.Union([Type.Literal('true'), Type.Literal('false')], {
     default: 'true',
     description: 'Delete a meeting room’s messages when the meeting ends (members are told so on entry); only the number who came is kept.',
   }),
   SEED_DEFAULT_GROUPS: Type.Union([Type.Literal('true'), Type.Literal('false')], {
     default: 'true',
-    description: 'Create the default groups on first start.',
+    description: 'Create the default groups and the starter articles of the resource library on first start.',
   }),
 });
 
@@ -100,6 +109,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (config.REDIS_URL && !/^rediss?:\/\//.test(config.REDIS_URL)) {
     throw new ConfigError('Kindred cannot start: REDIS_URL must start with redis:// or rediss://.');
+  }
+  if (config.MOOD_LOW_DAYS > config.MOOD_LOW_WINDOW_DAYS) {
+    throw new ConfigError('Kindred cannot start: MOOD_LOW_DAYS cannot be more than MOOD_LOW_WINDOW_DAYS.');
   }
   return config;
 }

@@ -47,6 +47,12 @@ export interface DB {
   meeting_hands: MeetingHandsTable;
   meeting_removals: MeetingRemovalsTable;
   meeting_feedback: MeetingFeedbackTable;
+  self_check_results: SelfCheckResultsTable;
+  mood_checkins: MoodCheckinsTable;
+  mood_low_offers: MoodLowOffersTable;
+  journal_entries: JournalEntriesTable;
+  resources: ResourcesTable;
+  resource_tags: ResourceTagsTable;
 }
 
 export interface MembersTable {
@@ -598,7 +604,85 @@ export interface MeetingFeedbackTable {
   created_at: number;
 }
 
+/** A PHQ-9 or PHQ-2 result a member chose to keep: only ever theirs. */
+export interface SelfCheckResultsTable {
+  id: string;
+  member_id: string;
+  /** phq9 | phq2 */
+  kind: string;
+  /** JSON array of 0–3, one per item. */
+  answers: string;
+  /** The unscored functional question, 0–3, when answered. */
+  difficulty: number | null;
+  total: number;
+  /** The PHQ-9 band (minimal … severe); null for the PHQ-2. */
+  band: string | null;
+  created_at: number;
+}
+
+/** A mood check-in: only ever its member's. */
+export interface MoodCheckinsTable {
+  id: string;
+  member_id: string;
+  /** 1–5 */
+  mood: number;
+  /** JSON array of feeling ids (shared/moods.ts FEELINGS). */
+  feelings: Generated<string>;
+  note: Generated<string>;
+  /** The member's calendar day, YYYY-MM-DD. */
+  day: string;
+  created_at: number;
+}
+
+/** The last time a low stretch was pointed out to a member, so it is offered once per stretch. */
+export interface MoodLowOffersTable {
+  member_id: string;
+  offered_day: string;
+  offered_at: number;
+}
+
 export type MeetingRsvpRow = Selectable<MeetingRsvpsTable>;
 export type MeetingSessionRow = Selectable<MeetingSessionsTable>;
 export type MeetingRow = Selectable<MeetingsTable>;
 export type MeetingOverrideRow = Selectable<MeetingOverridesTable>;
+
+/** An article of the resource library; `published_at` null is a draft only admins see. */
+export interface ResourcesTable {
+  id: string;
+  slug: string;
+  /** en | es */
+  language: string;
+  title: string;
+  body_md: string;
+  /** Rendered and sanitised at write time, like posts. */
+  body_html: string;
+  excerpt: string;
+  /** Title, text and tags folded (lower case, accents removed) for search. */
+  search_text: string;
+  published_at: number | null;
+  created_by: string | null;
+  updated_by: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ResourceTagsTable {
+  resource_id: string;
+  tag: string;
+}
+
+export type ResourceRow = Selectable<ResourcesTable>;
+
+/** A private journal entry, sealed with AES-256-GCM: its title and body never stored in the clear. */
+export interface JournalEntriesTable {
+  id: string;
+  member_id: string;
+  /** Which of JOURNAL_KEYS sealed it ("local" for the installation's key in DATA_DIR). */
+  key_id: string;
+  /** Base64: the 12-byte IV, the 16-byte GCM tag, and the sealed JSON of { title, body }. */
+  iv: string;
+  auth_tag: string;
+  ciphertext: string;
+  created_at: number;
+  updated_at: number;
+}

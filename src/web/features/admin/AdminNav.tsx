@@ -17,6 +17,9 @@ export function AdminNav() {
           <NavLink to="/admin/support">{t('adminSupport.nav')}</NavLink>
         </li>
         <li>
+          <NavLink to="/admin/resources">{t('resources.adminNav')}</NavLink>
+        </li>
+        <li>
           <NavLink to="/admin/moderation">{t('nav.moderationNumbers')}</NavLink>
         </li>
       </ul>

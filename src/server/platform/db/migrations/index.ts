@@ -14,6 +14,9 @@ import { facilitators } from './2026_11_26_0011_facilitators.js';
 import { meetings } from './2026_11_26_0012_meetings.js';
 import { meetingLive } from './2026_11_26_0013_meeting_live.js';
 import { meetingNotices } from './2026_11_26_0014_meeting_notices.js';
+import { selfChecks } from './2026_11_26_0015_self_checks.js';
+import { journal } from './2026_11_26_0016_journal.js';
+import { resources } from './2026_11_26_0017_resources.js';
 
 /**
  * Every migration, registered by name in the order it landed. Never edit one that has
@@ -35,6 +38,9 @@ function migrations(dialect: DialectName): Record<string, Migration> {
     '2026_11_26_0012_meetings': meetings,
     '2026_11_26_0013_meeting_live': meetingLive,
     '2026_11_26_0014_meeting_notices': meetingNotices,
+    '2026_11_26_0015_self_checks': selfChecks,
+    '2026_11_26_0016_journal': journal,
+    '2026_11_26_0017_resources': resources,
   };
 }
 
